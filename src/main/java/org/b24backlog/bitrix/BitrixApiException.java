@@ -1,0 +1,50 @@
+package org.b24backlog.bitrix;
+
+/**
+ * A portal answered with an error envelope. {@link #code()} is the {@code error} value as text: string codes such
+ * as {@code expired_token}, or the numbers ({@code 0}, {@code 100}) that the Scrum methods send.
+ */
+public class BitrixApiException extends BitrixException {
+
+    private final String method;
+    private final int httpStatus;
+    private final String code;
+    private final String description;
+
+    public BitrixApiException(String method, int httpStatus, String code, String description) {
+        super(method + " failed with HTTP " + httpStatus + ", error " + code + ": " + description);
+        this.method = method;
+        this.httpStatus = httpStatus;
+        this.code = code;
+        this.description = description;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean isExpiredToken() {
+        return "expired_token".equals(code);
+    }
+
+    public boolean isQueryLimit() {
+        return "QUERY_LIMIT_EXCEEDED".equals(code);
+    }
+
+    /** Whether the token was refused for a reason that a new frame POST from the portal can fix. */
+    public boolean isAuthFailure() {
+        return httpStatus == 401 || "invalid_token".equals(code) || "NO_AUTH_FOUND".equals(code);
+    }
+}

@@ -1,0 +1,182 @@
+package org.b24backlog.bitrix;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.b24backlog.config.BitrixConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Calls Bitrix24 REST methods: a JSON POST to the portal's {@code /rest/} root with {@code auth} in the body.
+ * Refreshes an expired token once and repeats the call, waits and retries when the portal's rate limit refused a
+ * call (it did not run), and repeats a POST against the new host when a renamed portal answers 302.
+ */
+@ApplicationScoped
+public class BitrixClient {
+
+    private static final int MAX_REDIRECTS = 3;
+
+    private final BitrixConfig config;
+    private final PortalHosts hosts;
+    private final ObjectMapper json;
+    private final HttpClient http;
+
+    public BitrixClient(BitrixConfig config, PortalHosts hosts, ObjectMapper json) {
+        this.config = config;
+        this.hosts = hosts;
+        this.json = json;
+        // Redirects are handled by hand: a followed 302 would turn the POST into a GET and drop the body.
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Calls a method and returns its {@code result}. */
+    public JsonNode call(PortalCredentials credentials, String method, Map<String, ?> params) {
+        return callForEnvelope(credentials, method, params).result();
+    }
+
+    /**
+     * Sends up to 50 commands in one request. The batch as a whole is retried only as {@link #call} retries (expired
+     * token, rate limit); a failed command is reported under its key and never repeated.
+     */
+    public BatchResult batch(PortalCredentials credentials, Batch batch) {
+        if (batch.isEmpty()) {
+            throw new IllegalArgumentException("A batch needs at least one command");
+        }
+        return BatchResult.of(call(credentials, "batch", batch.params()));
+    }
+
+    /** Calls a method and returns the whole success envelope, with {@code total} and {@code next}. */
+    public BitrixResponse callForEnvelope(PortalCredentials credentials, String method, Map<String, ?> params) {
+        String accessToken = credentials.accessToken();
+        boolean refreshed = false;
+        int limitRefusals = 0;
+        while (true) {
+            try {
+                return send(credentials, method, params, accessToken);
+            } catch (BitrixApiException e) {
+                if (e.isExpiredToken() && !refreshed) {
+                    Log.debugf("Access token expired for portal %s during %s; refreshing once", credentials.memberId(), method);
+                    accessToken = credentials.refresh(accessToken);
+                    refreshed = true;
+                } else if (e.isQueryLimit() && limitRefusals < config.rateLimitRetries()) {
+                    // QUERY_LIMIT_EXCEEDED means the method did not run, so repeating it cannot duplicate a write.
+                    Duration wait = config.rateLimitBackoff().multipliedBy(1L << limitRefusals);
+                    limitRefusals++;
+                    Log.infof("Portal %s refused %s with QUERY_LIMIT_EXCEEDED; retry %d in %d ms", credentials.memberId(),
+                            method, limitRefusals, wait.toMillis());
+                    sleep(wait);
+                } else {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private BitrixResponse send(PortalCredentials credentials, String method, Map<String, ?> params, String accessToken) {
+        ObjectNode body = json.valueToTree(params == null ? Map.of() : params);
+        body.put("auth", accessToken);
+        byte[] payload;
+        try {
+            payload = json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Parameters of " + method + " cannot be written as JSON", e);
+        }
+
+        PortalAddress address = credentials.address();
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            hosts.requireAllowed(address);
+            HttpResponse<String> response = post(address, method, payload, credentials.memberId());
+            int status = response.statusCode();
+            if (status == 301 || status == 302 || status == 307 || status == 308) {
+                PortalAddress target = redirectTarget(response, method);
+                Log.infof("Portal %s moved from %s to %s; repeating %s there", credentials.memberId(), address, target, method);
+                hosts.requireAllowed(target);
+                credentials.moved(target);
+                address = target;
+                continue;
+            }
+            return parse(method, status, response.body());
+        }
+        throw new BitrixTransportException("Portal " + credentials.memberId() + " redirected " + method + " more than "
+                + MAX_REDIRECTS + " times");
+    }
+
+    private HttpResponse<String> post(PortalAddress address, String method, byte[] payload, String memberId) {
+        HttpRequest request = HttpRequest.newBuilder(address.restUri(method))
+                .timeout(config.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("User-Agent", "b24-backlog")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+                .build();
+        long started = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Log.debugf("Portal %s %s answered HTTP %d in %d ms", memberId, method, response.statusCode(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return response;
+        } catch (IOException e) {
+            throw new BitrixTransportException("Portal " + address + " could not be reached for " + method + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BitrixTransportException("Interrupted while calling " + method + " on " + address, e);
+        }
+    }
+
+    private PortalAddress redirectTarget(HttpResponse<String> response, String method) {
+        Optional<String> location = response.headers().firstValue("Location");
+        if (location.isEmpty()) {
+            throw new BitrixTransportException(method + " answered HTTP " + response.statusCode() + " without a Location");
+        }
+        try {
+            return PortalAddress.ofUrl(response.uri().resolve(location.get()).toString());
+        } catch (IllegalArgumentException e) {
+            throw new BitrixTransportException(method + " redirected to an invalid location: " + location.get(), e);
+        }
+    }
+
+    BitrixResponse parse(String method, int status, String body) {
+        JsonNode envelope;
+        try {
+            envelope = json.readTree(body);
+        } catch (IOException e) {
+            throw new BitrixTransportException(method + " answered HTTP " + status + " with a body that is not JSON");
+        }
+        if (envelope == null || !envelope.isObject()) {
+            throw new BitrixTransportException(method + " answered HTTP " + status + " without a JSON object");
+        }
+        // Some methods report argument errors with HTTP 200 (placement.bind), so an "error" key decides.
+        if (envelope.has("error")) {
+            throw new BitrixApiException(method, status, envelope.get("error").asText(),
+                    envelope.path("error_description").asText(""));
+        }
+        if (status != 200 || !envelope.has("result")) {
+            throw new BitrixApiException(method, status, "HTTP_" + status, "answer without result or error");
+        }
+        return BitrixResponse.of(envelope);
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BitrixTransportException("Interrupted while waiting for the portal's rate limit", e);
+        }
+    }
+}

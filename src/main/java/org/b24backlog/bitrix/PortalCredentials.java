@@ -1,0 +1,26 @@
+package org.b24backlog.bitrix;
+
+/**
+ * The token chain a call runs with: one user on one portal. Implementations decide how tokens are stored and how a
+ * refresh is shared between concurrent callers.
+ */
+public interface PortalCredentials {
+
+    /** The portal's stable id; used in logs. */
+    String memberId();
+
+    PortalAddress address();
+
+    String accessToken();
+
+    /**
+     * Replaces an access token that the portal refused as expired and returns the token to use next. When another
+     * caller already refreshed the chain, returns that newer token without a second refresh.
+     *
+     * @throws OAuthException when the OAuth server refuses the refresh
+     */
+    String refresh(String expiredAccessToken);
+
+    /** Records that the portal now answers at another address (it was renamed and answered 302). */
+    void moved(PortalAddress newAddress);
+}

@@ -1,0 +1,21 @@
+package org.b24backlog.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The app's own settings. Keys without a default are required, so production refuses to start without them. */
+@ConfigMapping(prefix = "app")
+public interface AppConfig {
+
+    /** External base URL of the app (scheme, host, optional port), used in placement.bind and event.bind. */
+    String publicUrl();
+
+    /** AES-256-GCM key, base64 of 32 bytes, that encrypts tokens at rest. */
+    String tokenEncryptionKey();
+
+    /** Lifetime of the session token that the app issues after verifying a frame POST. */
+    @WithDefault("PT30M")
+    Duration sessionLifetime();
+}

@@ -1,0 +1,55 @@
+package org.b24backlog.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings for talking to Bitrix24 portals and the Bitrix24 OAuth server. */
+@ConfigMapping(prefix = "b24")
+public interface BitrixConfig {
+
+    /** The app's client_id from its card in the Bitrix24 Market. */
+    String clientId();
+
+    /** The app's client_secret; sent only to {@link #oauthServer()}. */
+    String clientSecret();
+
+    /** Base URL of the OAuth server; the token endpoint is this plus {@code /oauth/token/}. */
+    @WithDefault("https://oauth.bitrix.info")
+    String oauthServer();
+
+    /**
+     * Portal hosts the app may talk to: exact {@code host} or {@code host:port} entries and {@code *.suffix}
+     * wildcards. The default covers the Bitrix24 cloud domains; on-premise portals must be added.
+     */
+    @WithDefault("*.bitrix24.com,*.bitrix24.eu,*.bitrix24.de,*.bitrix24.es,*.bitrix24.fr,*.bitrix24.it,*.bitrix24.pl,"
+            + "*.bitrix24.uk,*.bitrix24.in,*.bitrix24.com.br,*.bitrix24.com.tr,*.bitrix24.id,*.bitrix24.vn,"
+            + "*.bitrix24.jp,*.bitrix24.cn,*.bitrix24.ru,*.bitrix24.by,*.bitrix24.kz,*.bitrix24.ua,*.bitrix24.site")
+    List<String> portalHosts();
+
+    /** Whether portals reached over plain HTTP are accepted; only for demo and test set-ups. */
+    @WithDefault("false")
+    boolean allowHttp();
+
+    /** URL of the Bitrix24 frame library that app pages load. */
+    @WithDefault("//api.bitrix24.com/api/v1/")
+    String frameSdkUrl();
+
+    /** Connect timeout for calls to portals and the OAuth server. */
+    @WithDefault("PT5S")
+    Duration connectTimeout();
+
+    /** Whole-request timeout; Bitrix24 cloud stops a REST request after 60 seconds. */
+    @WithDefault("PT30S")
+    Duration requestTimeout();
+
+    /** How often a call refused with QUERY_LIMIT_EXCEEDED is tried again before the error reaches the caller. */
+    @WithDefault("5")
+    int rateLimitRetries();
+
+    /** First wait after QUERY_LIMIT_EXCEEDED; it doubles on each further refusal. */
+    @WithDefault("PT0.5S")
+    Duration rateLimitBackoff();
+}
