@@ -1,0 +1,51 @@
+package org.b24backlog.audit;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One change the app made on a portal, or tried to make. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "member_id", nullable = false)
+    public String memberId;
+
+    /** The Bitrix24 user who acted; {@code null} for events the portal sent on its own. */
+    @Column(name = "user_id")
+    public String userId;
+
+    @Column(name = "user_name")
+    public String userName;
+
+    /** What was done, for example {@code backlog.created}. */
+    @Column(nullable = false)
+    public String action;
+
+    @Column(name = "group_id")
+    public String groupId;
+
+    @Column(name = "backlog_id")
+    public String backlogId;
+
+    /** {@code success} or {@code failure}. */
+    @Column(nullable = false)
+    public String outcome;
+
+    public String details;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

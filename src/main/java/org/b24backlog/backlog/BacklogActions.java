@@ -1,0 +1,151 @@
+package org.b24backlog.backlog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.b24backlog.audit.AuditLog;
+import org.b24backlog.bitrix.Batch;
+import org.b24backlog.bitrix.BatchResult;
+import org.b24backlog.bitrix.BitrixApiException;
+import org.b24backlog.bitrix.BitrixClient;
+import org.b24backlog.bitrix.PortalCredentials;
+import org.b24backlog.frame.FrameSession;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Creates, updates, moves and deletes backlogs, each change checked first and written to the audit log whether the
+ * portal accepted it or not. Bitrix24 lets anyone who can read a group's tasks change its backlog; the app allows it
+ * only to portal admins, the group's owner and moderators, and the Scrum master.
+ */
+@ApplicationScoped
+public class BacklogActions {
+
+    private final BitrixClient bitrix;
+    private final AuditLog audit;
+
+    public BacklogActions(BitrixClient bitrix, AuditLog audit) {
+        this.bitrix = bitrix;
+        this.audit = audit;
+    }
+
+    /** Adds a backlog to a Scrum that has none, recording the user as creator and modifier. */
+    public String create(PortalCredentials viewer, FrameSession session, String groupId) {
+        ScrumGroup group = manageableScrum(viewer, session, groupId);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("groupId", Long.parseLong(group.id()));
+        fields.put("createdBy", Long.parseLong(session.userId()));
+        fields.put("modifiedBy", Long.parseLong(session.userId()));
+        JsonNode created = change(viewer, session, "backlog.created", groupId, null,
+                "tasks.api.scrum.backlog.add", Map.of("fields", fields));
+        return created.path("id").asText();
+    }
+
+    /** Records the user as the backlog's last modifier. */
+    public void touch(PortalCredentials viewer, FrameSession session, String groupId, String backlogId) {
+        manageableScrum(viewer, session, groupId);
+        change(viewer, session, "backlog.updated", groupId, backlogId, "tasks.api.scrum.backlog.update",
+                Map.of("id", Long.parseLong(backlogId), "fields", Map.of("modifiedBy", Long.parseLong(session.userId()))));
+    }
+
+    /** Moves the backlog to another Scrum that has no backlog; Bitrix24 refuses this for a backlog with tasks. */
+    public ScrumGroup move(PortalCredentials viewer, FrameSession session, String groupId, String backlogId, String targetGroupId) {
+        manageableScrum(viewer, session, groupId);
+        ScrumGroup target = moveTargets(viewer, groupId).stream().filter(g -> g.id().equals(targetGroupId)).findFirst()
+                .orElseThrow(() -> failed(session, "backlog.moved", groupId, backlogId, new BacklogActionException(
+                        "refusal_invalid_target", "Workgroup " + targetGroupId + " is not a Scrum without a backlog")));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("groupId", Long.parseLong(target.id()));
+        fields.put("modifiedBy", Long.parseLong(session.userId()));
+        change(viewer, session, "backlog.moved", groupId, backlogId, "tasks.api.scrum.backlog.update",
+                Map.of("id", Long.parseLong(backlogId), "fields", fields));
+        return target;
+    }
+
+    /** Deletes the backlog; Bitrix24 refuses when it still holds tasks. */
+    public void delete(PortalCredentials viewer, FrameSession session, String groupId, String backlogId) {
+        manageableScrum(viewer, session, groupId);
+        change(viewer, session, "backlog.deleted", groupId, backlogId, "tasks.api.scrum.backlog.delete",
+                Map.of("id", Long.parseLong(backlogId)));
+    }
+
+    /** The Scrums the user can see, other than this one, that have no backlog and so can receive it. */
+    public List<ScrumGroup> moveTargets(PortalCredentials viewer, String groupId) {
+        List<ScrumGroup> scrums = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("filter", Map.of("ACTIVE", "Y"));
+        params.put("select", List.of("ID", "NAME", "TYPE", "SCRUM_MASTER_ID", "OWNER_ID"));
+        params.put("order", Map.of("NAME", "ASC"));
+        for (JsonNode row : bitrix.call(viewer, "socialnetwork.api.workgroup.list", params).path("workgroups")) {
+            ScrumGroup group = ScrumGroup.fromListRow(row);
+            if (group.isScrum() && !group.id().equals(groupId)) {
+                scrums.add(group);
+            }
+        }
+        if (scrums.isEmpty()) {
+            return scrums;
+        }
+        Batch backlogs = Batch.create();
+        List<ScrumGroup> checked = scrums.subList(0, Math.min(scrums.size(), Batch.MAX_COMMANDS));
+        checked.forEach(g -> backlogs.add("g" + g.id(), "tasks.api.scrum.backlog.get", Map.of("id", g.id())));
+        BatchResult result = bitrix.batch(viewer, backlogs);
+        return checked.stream().filter(g -> result.error("g" + g.id()).map(e -> "Backlog not found".equals(e.description()))
+                .orElse(false)).toList();
+    }
+
+    /**
+     * Reads a workgroup as socialnetwork.api.workgroup.get returns it.
+     *
+     * @throws GroupNotFoundException when it does not exist or the user cannot see it
+     */
+    public JsonNode group(PortalCredentials viewer, String groupId) {
+        try {
+            return bitrix.call(viewer, "socialnetwork.api.workgroup.get", Map.of("params", Map.of("groupId", groupId)));
+        } catch (BitrixApiException e) {
+            if ("SONET_CONTROLLER_WORKGROUP_NOT_FOUND".equals(e.code())) {
+                throw new GroupNotFoundException(groupId);
+            }
+            throw e;
+        }
+    }
+
+    private ScrumGroup manageableScrum(PortalCredentials viewer, FrameSession session, String groupId) {
+        ScrumGroup group = ScrumGroup.fromGetResult(group(viewer, groupId));
+        if (!group.isScrum()) {
+            throw new NotScrumException(group);
+        }
+        if (!session.admin() && !group.managerIds().contains(session.userId())) {
+            throw failed(session, "backlog.change", groupId, null,
+                    new BacklogActionException("backlog_read_only", "User " + session.userId() + " may not manage group " + groupId));
+        }
+        return group;
+    }
+
+    private JsonNode change(PortalCredentials viewer, FrameSession session, String action, String groupId, String backlogId,
+            String method, Map<String, ?> params) {
+        try {
+            JsonNode result = bitrix.call(viewer, method, params);
+            String id = backlogId != null ? backlogId : result.path("id").asText(null);
+            audit.record(session.memberId(), session.userId(), session.userName(), action, groupId, id, true, method + " " + params);
+            Log.infof("User %s on portal %s: %s of group %s", session.userId(), session.memberId(), action, groupId);
+            return result;
+        } catch (BitrixApiException e) {
+            throw failed(session, action, groupId, backlogId,
+                    new BacklogActionException(PortalRefusal.messageKey(e), e.description()));
+        }
+    }
+
+    private BacklogActionException failed(FrameSession session, String action, String groupId, String backlogId,
+            BacklogActionException e) {
+        audit.record(session.memberId(), session.userId(), session.userName(), action, groupId, backlogId, false, e.detail());
+        Log.infof("User %s on portal %s: %s of group %s refused: %s", session.userId(), session.memberId(), action, groupId,
+                e.detail());
+        return e;
+    }
+}
