@@ -35,7 +35,7 @@ public final class BracketParams {
     }
 
     /**
-     * Parses an {@code application/x-www-form-urlencoded} string; a leading {@code ?} is ignored.
+     * Parses an {@code application/x-www-form-urlencoded} string, ignoring a leading {@code ?}.
      *
      * @throws IllegalArgumentException if a percent escape is malformed
      */
@@ -226,7 +226,10 @@ public final class BracketParams {
                 appendEncoded(out, key + "[" + i + "]", list.get(i));
             }
         } else if (value != null) {
-            String text = value instanceof Boolean flag ? (flag ? "1" : "0") : value.toString();
+            String text = value.toString();
+            if (value instanceof Boolean flag) {
+                text = flag ? "1" : "0";
+            }
             appendPair(out, key, text);
         }
     }

@@ -1,0 +1,49 @@
+package org.b24backlog.demoportal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+
+/**
+ * Addresses of the demo portal and its OAuth server. Both run in this process over plain HTTP, on the host name of
+ * {@code demo-portal.domain}, so that the app (reached as {@code 127.0.0.1}) is framed cross-site as on a real portal.
+ */
+@ApplicationScoped
+@IfBuildProfile(anyOf = { "dev", "test" })
+public class PortalUrls {
+
+    /** Path of the OAuth server; JAX-RS needs it as a constant, so the config value must match it. */
+    public static final String OAUTH_PATH = "/demo-oauth";
+
+    @Inject
+    DemoPortalConfig config;
+
+    public String domain() {
+        return config.domain();
+    }
+
+    /** Tells whether a request's {@code Host} header names the portal; the comparison ignores case. */
+    public boolean isPortalHost(String hostHeader) {
+        return hostHeader != null && hostHeader.trim().equalsIgnoreCase(config.domain());
+    }
+
+    public String portalBaseUrl() {
+        return "http://" + config.domain();
+    }
+
+    /** The portal's REST root, sent as {@code client_endpoint}. */
+    public String clientEndpoint() {
+        return portalBaseUrl() + "/rest/";
+    }
+
+    /** The OAuth server's REST root, sent as {@code server_endpoint} and {@code SERVER_ENDPOINT}. */
+    public String serverEndpoint() {
+        return portalBaseUrl() + OAUTH_PATH + "/rest/";
+    }
+
+    /** Host of the OAuth server, sent as {@code domain} in refresh responses. */
+    public String oauthDomain() {
+        return config.domain();
+    }
+}

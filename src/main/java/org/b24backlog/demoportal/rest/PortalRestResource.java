@@ -1,0 +1,138 @@
+package org.b24backlog.demoportal.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.b24backlog.demoportal.JournalEntry;
+import org.b24backlog.demoportal.PortalJournal;
+import org.b24backlog.demoportal.PortalUrls;
+import org.b24backlog.demoportal.oauth.TokenStore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.logging.Log;
+
+/**
+ * The portal's REST API, {@code /rest/{method}} and {@code /rest/{method}.json}, for GET and POST. It checks the
+ * {@code Host}, applies the leaky bucket, dispatches the call and writes the Bitrix24 envelope.
+ */
+@Path("/rest")
+@IfBuildProfile(anyOf = { "dev", "test" })
+public class PortalRestResource {
+
+    @Inject
+    PortalUrls urls;
+
+    @Inject
+    RestDispatcher dispatcher;
+
+    @Inject
+    LeakyBucket bucket;
+
+    @Inject
+    OperatingTime operatingTime;
+
+    @Inject
+    PortalJournal journal;
+
+    @Inject
+    TokenStore tokens;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @GET
+    @Path("{method}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("method") String method, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return handle("GET", method, uri, headers, null);
+    }
+
+    @POST
+    @Path("{method}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response post(@PathParam("method") String method, @Context UriInfo uri, @Context HttpHeaders headers,
+            String body) {
+        return handle("POST", method, uri, headers, body);
+    }
+
+    private Response handle(String httpMethod, String rawMethod, UriInfo uri, HttpHeaders headers, String body) {
+        String method = rawMethod.endsWith(".json") ? rawMethod.substring(0, rawMethod.length() - 5) : rawMethod;
+        String host = headers.getHeaderString(HttpHeaders.HOST);
+        if (!urls.isPortalHost(host)) {
+            Log.infof("Demo portal rejected REST call %s for host %s", method, host);
+            RestException error = RestException.of(404, "PORTAL_NOT_FOUND", "No Bitrix24 portal at host " + host
+                    + ": the demo portal answers only at " + urls.domain() + ".");
+            return reject(httpMethod, method, RequestParams.emptyObject(), error);
+        }
+
+        ObjectNode params;
+        try {
+            params = RequestParams.parse(mapper, uri.getRequestUri().getRawQuery(),
+                    headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
+        } catch (RestException e) {
+            return reject(httpMethod, method, RequestParams.emptyObject(), e);
+        } catch (IllegalArgumentException e) {
+            return reject(httpMethod, method, RequestParams.emptyObject(),
+                    RestException.of(400, "INVALID_REQUEST", "The request is not valid form data: " + e.getMessage()));
+        }
+        String accessToken = RequestParams.takeAccessToken(params);
+
+        if (!bucket.tryAcquire()) {
+            RestException error = RestException.of(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
+            journal.add(new JournalEntry("portal", method, httpMethod, params, tokens.check(accessToken).userId(),
+                    error.httpStatus(), error.errorCode(), List.of()));
+            return json(error.httpStatus(), error.toBody());
+        }
+
+        DispatchOutcome outcome = dispatcher.dispatch(method, params, accessToken, false);
+        journal.add(new JournalEntry("portal", method, httpMethod, params, outcome.userId(), outcome.httpStatus(),
+                outcome.errorCode(), outcome.subCommands()));
+        if (!outcome.succeeded()) {
+            return json(outcome.httpStatus(), outcome.error().toBody());
+        }
+        return json(200, successBody(method, outcome));
+    }
+
+    private ObjectNode successBody(String method, DispatchOutcome outcome) {
+        ObjectNode body = mapper.createObjectNode();
+        body.set("result", outcome.result().result());
+        if (outcome.result().total() != null) {
+            body.put("total", outcome.result().total());
+        }
+        if (outcome.result().next() != null) {
+            body.put("next", outcome.result().next());
+        }
+        Instant finish = outcome.finish();
+        OperatingTime.Usage usage = operatingTime.record(method.toLowerCase(), finish.getEpochSecond(),
+                TimeBlock.seconds(outcome.start(), finish));
+        body.set("time", TimeBlock.of(outcome.start(), finish, usage));
+        return body;
+    }
+
+    private Response reject(String httpMethod, String method, ObjectNode params, RestException error) {
+        journal.add(new JournalEntry("portal", method, httpMethod, params, null, error.httpStatus(),
+                error.errorCode(), List.of()));
+        return json(error.httpStatus(), error.toBody());
+    }
+
+    private Response json(int status, ObjectNode body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+}

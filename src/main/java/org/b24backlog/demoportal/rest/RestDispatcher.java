@@ -1,0 +1,96 @@
+package org.b24backlog.demoportal.rest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.b24backlog.demoportal.DemoPortalConfig;
+import org.b24backlog.demoportal.JournalEntry;
+import org.b24backlog.demoportal.data.PortalStore;
+import org.b24backlog.demoportal.oauth.TokenCheck;
+import org.b24backlog.demoportal.oauth.TokenStore;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.logging.Log;
+
+/**
+ * Runs one REST method for an access token: looks the method up, checks the token, the app's scopes and the batch
+ * rules, and calls the implementation. Direct calls and batch sub-commands both go through {@link #dispatch}, so they
+ * get the same checks and the same errors.
+ */
+@ApplicationScoped
+@IfBuildProfile(anyOf = { "dev", "test" })
+public class RestDispatcher {
+
+    /** Scope every app has without asking, covering {@code batch}, {@code app.info} and {@code event.*}. */
+    public static final String BASIC_SCOPE = "basic";
+
+    @Inject
+    MethodRegistry registry;
+
+    @Inject
+    TokenStore tokens;
+
+    @Inject
+    PortalStore store;
+
+    @Inject
+    DemoPortalConfig config;
+
+    public DispatchOutcome dispatch(String method, ObjectNode params, String accessToken, boolean inBatch) {
+        Instant start = Instant.now();
+        List<JournalEntry> subCommands = new ArrayList<>();
+        TokenCheck token = tokens.check(accessToken);
+        try {
+            MethodRegistry.Registration registration = registry.find(method)
+                    .orElseThrow(() -> RestException.of(404, "ERROR_METHOD_NOT_FOUND", "Method not found!"));
+            checkToken(token);
+            checkScope(registration);
+            if (inBatch && registration.name().equals("batch")) {
+                throw RestException.of(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
+            }
+            int userId = token.userId();
+            RestCall call = new RestCall(registration.name(), params, userId, store.isAdmin(userId), accessToken,
+                    inBatch, subCommands);
+            MethodResult result = registration.handler().handle(call);
+            return new DispatchOutcome(result, null, userId, start, Instant.now(), subCommands);
+        } catch (RestException e) {
+            Log.debugf("Demo portal method %s failed for user %s: %s %s", method, token.userId(), e.errorCode(),
+                    e.getMessage());
+            return new DispatchOutcome(null, e, token.userId(), start, Instant.now(), subCommands);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Demo portal method %s failed unexpectedly for user %s", method, token.userId());
+            RestException error = RestException.of(500, "INTERNAL_SERVER_ERROR", "Internal server error");
+            return new DispatchOutcome(null, error, token.userId(), start, Instant.now(), subCommands);
+        }
+    }
+
+    private void checkToken(TokenCheck token) {
+        switch (token.status()) {
+            case MISSING -> throw RestException.of(401, "NO_AUTH_FOUND", "Wrong authorization data");
+            case UNKNOWN -> throw RestException.of(401, "invalid_token", "Unable to get application by token");
+            case EXPIRED -> throw RestException.of(401, "expired_token", "The access token provided has expired.");
+            case VALID -> {
+            }
+        }
+    }
+
+    private void checkScope(MethodRegistry.Registration registration) {
+        String scope = registration.scope();
+        if (scope.equals(BASIC_SCOPE) || grantedScopes().contains(scope)) {
+            return;
+        }
+        throw RestException.of(403, "insufficient_scope",
+                "The request requires higher privileges than provided by the access token");
+    }
+
+    private List<String> grantedScopes() {
+        return Arrays.asList(config.app().scope().trim().split("[,\\s]+"));
+    }
+}

@@ -1,0 +1,28 @@
+package org.b24backlog.demoportal;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Calls the demo portal's REST API over real HTTP, as the app's client would. */
+final class PortalClient {
+
+    private PortalClient() {
+    }
+
+    /** POSTs a JSON body to {@code /rest/{method}} with {@code auth} added. */
+    static Response call(String method, String accessToken, String jsonBody) {
+        String body = jsonBody == null || jsonBody.isBlank() ? "{}" : jsonBody.trim();
+        String withAuth = body.equals("{}") ? "{\"auth\":\"" + accessToken + "\"}"
+                : "{\"auth\":\"" + accessToken + "\"," + body.substring(1);
+        return given().contentType(ContentType.JSON).body(withAuth).post("/rest/" + method);
+    }
+
+    /** POSTs a form body to {@code /rest/{method}.json}. */
+    static Response callForm(String method, Map<String, ?> form) {
+        return given().contentType(ContentType.URLENC).formParams(form).post("/rest/" + method + ".json");
+    }
+}
