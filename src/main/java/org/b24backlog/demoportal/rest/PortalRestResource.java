@@ -74,7 +74,9 @@ public class PortalRestResource {
 
     private Response handle(String httpMethod, String rawMethod, UriInfo uri, HttpHeaders headers, String body) {
         String method = rawMethod.endsWith(".json") ? rawMethod.substring(0, rawMethod.length() - 5) : rawMethod;
-        String host = headers.getHeaderString(HttpHeaders.HOST);
+        // HTTP/2 clients (Java's HttpClient upgrades plain HTTP to h2c) send :authority instead of a Host header.
+        String host = headers.getHeaderString(HttpHeaders.HOST) != null ? headers.getHeaderString(HttpHeaders.HOST)
+                : uri.getRequestUri().getAuthority();
         if (!urls.isPortalHost(host)) {
             Log.infof("Demo portal rejected REST call %s for host %s", method, host);
             RestException error = RestException.of(404, "PORTAL_NOT_FOUND", "No Bitrix24 portal at host " + host
