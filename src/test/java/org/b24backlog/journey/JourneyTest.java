@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -18,11 +17,11 @@ import org.b24backlog.demoportal.data.DemoGroup;
 import org.b24backlog.demoportal.data.GroupRole;
 import org.b24backlog.demoportal.install.EventDelivery;
 import org.b24backlog.demoportal.install.FrameLaunch;
-import org.b24backlog.demoportal.install.InstallResult;
 import org.b24backlog.installation.Installation;
 import org.b24backlog.installation.InstallationState;
 import org.b24backlog.installation.PortalToken;
 import org.b24backlog.testsupport.AppFrames;
+import org.b24backlog.testsupport.Installs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,17 +46,12 @@ class JourneyTest {
 
     @BeforeEach
     void resetPortal() {
-        portal.reset();
-        QuarkusTransaction.requiringNew().run(() -> {
-            AuditEntry.deleteAll();
-            PortalToken.deleteAll();
-            Installation.deleteAll();
-        });
+        Installs.reset(portal);
     }
 
     @Test
     void installViewChangeUninstallReinstall() throws Exception {
-        String applicationToken = install();
+        String applicationToken = Installs.install(portal);
         assertThat(installation().state).isEqualTo(InstallationState.INSTALLED);
         assertThat(portal.placements()).anySatisfy(p -> {
             assertThat(p.placement()).isEqualTo("SONET_GROUP_DETAIL_TAB");
@@ -178,7 +172,7 @@ class JourneyTest {
         assertThat(afterUninstall.body().asString()).contains("not installed");
 
         // Reinstall: a new application token, and the app works again.
-        String secondToken = install();
+        String secondToken = Installs.install(portal);
         assertThat(secondToken).isNotEqualTo(applicationToken);
         Response again = AppFrames.open(portal.launchGroupTab(DemoData.USER_SCRUM_MASTER, DemoData.SCRUM_MOBILE));
         assertThat(again.statusCode()).isEqualTo(200);
@@ -188,18 +182,6 @@ class JourneyTest {
         portal.uninstall(true);
         assertThat(QuarkusTransaction.requiringNew().call(() -> Installation.findByMemberId(portal.memberId()))).isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("memberId", portal.memberId()))).isZero();
-    }
-
-    /** Installs as the admin: the install event and the installer page, then installFinish. Returns the app token. */
-    private String install() throws Exception {
-        InstallResult result = portal.install();
-        EventDelivery event = result.installEvent().get(30, TimeUnit.SECONDS);
-        assertThat(event.httpStatus()).isEqualTo(200);
-        Response installer = AppFrames.open(result.installerFrame());
-        assertThat(installer.statusCode()).isEqualTo(200);
-        assertThat(installer.body().asString()).contains("data-install-finish=\"true\"");
-        assertThat(portal.finishInstall()).isTrue();
-        return result.applicationToken();
     }
 
     private Installation installation() {
