@@ -1,0 +1,217 @@
+package org.b24backlog.frame;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.b24backlog.demoportal.DemoData;
+import org.b24backlog.demoportal.DemoPortal;
+import org.b24backlog.demoportal.install.FrameLaunch;
+import org.b24backlog.demoportal.oauth.TokenPair;
+import org.b24backlog.installation.Installation;
+import org.b24backlog.installation.PortalToken;
+import org.b24backlog.testsupport.AppFrames;
+import org.b24backlog.testsupport.Installs;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** Requests that claim to come from a portal but do not: each gets a clear answer and changes nothing. */
+@QuarkusTest
+class ForgedRequestTest {
+
+    @Inject
+    DemoPortal portal;
+
+    private String applicationToken;
+
+    @BeforeEach
+    void install() throws Exception {
+        Installs.reset(portal);
+        applicationToken = Installs.install(portal);
+        portal.clearJournal();
+    }
+
+    @Test
+    void untrustedDomainNeverContacted() {
+        Response page = AppFrames.open(withQuery(launch(), "DOMAIN", "evil.example.com"));
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body().asString()).contains("evil.example.com is not trusted");
+        assertThat(page.header("Content-Security-Policy")).isEqualTo("frame-ancestors 'none'");
+        assertThat(portal.journal()).isEmpty();
+    }
+
+    @Test
+    void allowedButWrongDomainRejected() {
+        Response page = AppFrames.open(withQuery(launch(), "DOMAIN", "other-portal.localhost:" + port()));
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body().asString()).contains("this installation belongs to " + portal.domain());
+        assertThat(userTokens(DemoData.USER_SCRUM_MASTER)).isZero();
+    }
+
+    @Test
+    void unknownMemberIdRejected() {
+        Response page = AppFrames.open(withForm(launch(), "member_id", "0123456789abcdef0123456789abcdef"));
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body().asString()).contains("not installed");
+        assertThat(portal.journal()).isEmpty();
+    }
+
+    @Test
+    void wrongApplicationTokenRejected() {
+        Response page = AppFrames.open(withForm(launch(), "APPLICATION_TOKEN", "0000"));
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(portal.journal()).isEmpty();
+    }
+
+    @Test
+    void garbageAccessTokenRejected() {
+        Response page = AppFrames.open(withForm(launch(), "AUTH_ID", "not-a-token"));
+
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.body().asString()).contains("open the app again");
+        assertThat(userTokens(DemoData.USER_SCRUM_MASTER)).isZero();
+    }
+
+    @Test
+    void postWithoutPortalParametersRejected() {
+        Response page = given().contentType("application/x-www-form-urlencoded").formParam("AUTH_ID", "x").post("/app");
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body().asString()).contains("did not come from a Bitrix24 portal frame");
+    }
+
+    @Test
+    void tamperedSessionTokenRejected() {
+        String session = AppFrames.sessionToken(AppFrames.open(launch()).body().asString());
+        String tampered = session.substring(0, session.length() - 4) + "AAAA";
+
+        Response page = given().queryParam("s", tampered).get("/groups");
+
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.body().asString()).contains("session token is invalid or expired");
+    }
+
+    @Test
+    void auditPageClosedToNonAdmins() {
+        String session = AppFrames.sessionToken(AppFrames.open(launch()).body().asString());
+
+        assertThat(given().queryParam("s", session).get("/audit").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void invalidGroupIdExplained() {
+        String session = AppFrames.sessionToken(AppFrames.open(launch()).body().asString());
+
+        Response page = given().queryParam("s", session).get("/backlog/abc");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body().asString()).contains("Invalid group id &#39;abc&#39;");
+    }
+
+    @Test
+    void memberWithoutRoleSeesReadOnlyBacklog() {
+        String page = AppFrames.open(portal.launchGroupTab(DemoData.USER_TESTER, DemoData.SCRUM_MOBILE)).body().asString();
+        String session = AppFrames.sessionToken(page);
+
+        assertThat(page).contains("Only a portal administrator");
+        assertThat(page).doesNotContain("/update?s=");
+        Response refused = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .queryParam("s", session).formParam("backlogId", DemoData.BACKLOG_MOBILE)
+                .post("/backlog/" + DemoData.SCRUM_MOBILE + "/update");
+        assertThat(refused.header("Location")).contains("refusal=backlog_read_only");
+        assertThat(portal.journal()).noneSatisfy(e -> assertThat(e.method()).isEqualTo("tasks.api.scrum.backlog.update"));
+    }
+
+    @Test
+    void installEventWithGarbageTokenRejected() {
+        Response answer = installEvent("fedcba9876543210fedcba9876543210", "garbage-refresh-token", "new-app-token");
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.jsonPath().getString("error")).isEqualTo("rejected");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Installation.count())).isEqualTo(1);
+    }
+
+    @Test
+    void installEventForAnotherMemberIdRejected() {
+        TokenPair admin = portal.issueTokens(DemoData.USER_ADMIN);
+
+        Response answer = installEvent("fedcba9876543210fedcba9876543210", admin.refreshToken(), "new-app-token");
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.jsonPath().getString("error_description")).contains("belongs to another portal");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Installation.findByMemberId("fedcba9876543210fedcba9876543210")))
+                .isEmpty();
+    }
+
+    @Test
+    void installEventFromNonAdminKeepsApplicationToken() {
+        TokenPair member = portal.issueTokens(DemoData.USER_DEVELOPER);
+
+        Response answer = installEvent(portal.memberId(), member.refreshToken(), "attacker-app-token");
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.jsonPath().getString("error_description")).contains("is not an administrator");
+        Response uninstall = given().contentType("application/x-www-form-urlencoded").formParam("event", "ONAPPUNINSTALL")
+                .formParam("data[CLEAN]", "0").formParam("auth[member_id]", portal.memberId())
+                .formParam("auth[application_token]", "attacker-app-token").post("/events");
+        assertThat(uninstall.statusCode()).isEqualTo(403);
+        assertThat(applicationToken).isNotEqualTo("attacker-app-token");
+    }
+
+    @Test
+    void eventWithoutMemberIdExplained() {
+        Response answer = given().contentType("application/x-www-form-urlencoded").formParam("event", "ONAPPUNINSTALL")
+                .post("/events");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.jsonPath().getString("error_description")).contains("auth[member_id]");
+    }
+
+    private Response installEvent(String memberId, String refreshToken, String appToken) {
+        return given().contentType("application/x-www-form-urlencoded")
+                .formParam("event", "ONAPPINSTALL")
+                .formParam("data[INSTALLED]", "Y")
+                .formParam("auth[member_id]", memberId)
+                .formParam("auth[domain]", portal.domain())
+                .formParam("auth[client_endpoint]", portal.clientEndpoint())
+                .formParam("auth[refresh_token]", refreshToken)
+                .formParam("auth[application_token]", appToken)
+                .post("/events");
+    }
+
+    private FrameLaunch launch() {
+        return portal.launch(DemoData.USER_SCRUM_MASTER, "DEFAULT", Map.of());
+    }
+
+    private static FrameLaunch withQuery(FrameLaunch launch, String key, String value) {
+        Map<String, String> query = new LinkedHashMap<>(launch.query());
+        query.put(key, value);
+        return new FrameLaunch(launch.url(), query, launch.form(), launch.userId(), launch.install());
+    }
+
+    private static FrameLaunch withForm(FrameLaunch launch, String key, String value) {
+        Map<String, String> form = new LinkedHashMap<>(launch.form());
+        form.put(key, value);
+        return new FrameLaunch(launch.url(), launch.query(), form, launch.userId(), launch.install());
+    }
+
+    private long userTokens(int userId) {
+        return QuarkusTransaction.requiringNew().call(() -> PortalToken.count("userId", String.valueOf(userId)));
+    }
+
+    private static int port() {
+        return io.restassured.RestAssured.port;
+    }
+}
