@@ -110,7 +110,7 @@ public class BitrixClient {
                 address = target;
                 continue;
             }
-            return parse(method, status, response.body());
+            return Envelopes.parse(json, method, status, response.body());
         }
         throw new BitrixTransportException("Portal " + credentials.memberId() + " redirected " + method + " more than "
                 + MAX_REDIRECTS + " times");
@@ -148,27 +148,6 @@ public class BitrixClient {
         } catch (IllegalArgumentException e) {
             throw new BitrixTransportException(method + " redirected to an invalid location: " + location.get(), e);
         }
-    }
-
-    BitrixResponse parse(String method, int status, String body) {
-        JsonNode envelope;
-        try {
-            envelope = json.readTree(body);
-        } catch (IOException e) {
-            throw new BitrixTransportException(method + " answered HTTP " + status + " with a body that is not JSON");
-        }
-        if (envelope == null || !envelope.isObject()) {
-            throw new BitrixTransportException(method + " answered HTTP " + status + " without a JSON object");
-        }
-        // Some methods report argument errors with HTTP 200 (placement.bind), so an "error" key decides.
-        if (envelope.has("error")) {
-            throw new BitrixApiException(method, status, envelope.get("error").asText(),
-                    envelope.path("error_description").asText(""));
-        }
-        if (status != 200 || !envelope.has("result")) {
-            throw new BitrixApiException(method, status, "HTTP_" + status, "answer without result or error");
-        }
-        return BitrixResponse.of(envelope);
     }
 
     private static void sleep(Duration wait) {

@@ -73,10 +73,10 @@ public class OAuthClient {
             throw new OAuthException("interrupted while waiting for the OAuth server", e);
         }
         Log.debugf("OAuth refresh answered HTTP %d in %d ms", response.statusCode(), (System.nanoTime() - started) / 1_000_000);
-        return parse(response.statusCode(), response.body());
+        return parse(json, response.statusCode(), response.body());
     }
 
-    TokenGrant parse(int status, String body) {
+    static TokenGrant parse(ObjectMapper json, int status, String body) {
         JsonNode node;
         try {
             node = json.readTree(body);
