@@ -118,7 +118,7 @@ public class TaskMethods implements RestMethodGroup {
         store.putTask(task);
         boundEvents.taskChanged("ONTASKADD", task.id(), call.userId());
         ObjectNode result = JsonNodeFactory.instance.objectNode();
-        result.set("task", render(task, List.of()));
+        result.set("task", render(task, SELECTABLE));
         return MethodResult.of(result);
     }
 
