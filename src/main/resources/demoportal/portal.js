@@ -1,4 +1,4 @@
-// Demo portal page script: posts the frame parameters into each app iframe and answers the BX24 calls the frames
+// Demo portal page script: posts the frame parameters into each app iframe and replies to the BX24 calls the frames
 // send with postMessage. Messages are JSON strings {bx24demo: 1, sid, command, params, callbackId}; a message counts
 // only when it comes from the origin of the app framed under that APP_SID.
 (function () {

@@ -88,7 +88,7 @@ public class DemoPortal {
         DemoSeed.seed(store);
     }
 
-    /** Restores the seed data and forgets the installation, all tokens, the journal and the sent events. */
+    /** Restores the seed data and clears the installation, all tokens, the journal and the sent events. */
     public void reset() {
         installation.forget();
         installations.releaseInstallEvent();
@@ -112,7 +112,7 @@ public class DemoPortal {
         journal.clear();
     }
 
-    /** Every event post the portal sent or skipped, in order; payloads contain tokens. */
+    /** Returns every event post the portal sent or skipped, in order; the payloads contain tokens. */
     public List<EventDelivery> sentEvents() {
         return sender.deliveries();
     }
@@ -251,7 +251,7 @@ public class DemoPortal {
         return store.tasks(task -> task.groupId() == groupId);
     }
 
-    /** The items of the group's backlog ordered by their {@code sort}, empty when the group has no backlog. */
+    /** Returns the items of the group's backlog ordered by their {@code sort}, empty when the group has no backlog. */
     public List<DemoTask> backlogTasks(int groupId) {
         Optional<ScrumEntity> backlog = store.backlogOf(groupId);
         if (backlog.isEmpty()) {

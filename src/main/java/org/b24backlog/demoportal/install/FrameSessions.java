@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
- * Frames the portal has opened, by {@code APP_SID}. The portal page's script asks for a frame's current tokens, a
+ * Frames the portal has opened, by {@code APP_SID}. The portal page's script requests a frame's current tokens, a
  * refresh or the install finish by its {@code APP_SID}; the session ties that request to the user who opened it.
  */
 @ApplicationScoped

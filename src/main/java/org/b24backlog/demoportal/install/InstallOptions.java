@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.b24backlog.demoportal.DemoData;
 
 /**
- * How {@code DemoPortal.install} installs the app.
+ * Settings of one {@code DemoPortal.install} call.
  *
  * @param userId the installing user; must be a portal administrator
  * @param eventMode when {@code ONAPPINSTALL} is sent

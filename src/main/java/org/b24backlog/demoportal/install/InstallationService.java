@@ -26,7 +26,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.logging.Log;
 
 /**
- * What the portal's Market page and frames do: install (with the {@code ONAPPINSTALL} post and the installer frame),
+ * Actions of the portal's Market page and frames: install (with the {@code ONAPPINSTALL} post and the installer frame),
  * finish the install, uninstall (with {@code ONAPPUNINSTALL}), and build frame posts with fresh tokens.
  */
 @ApplicationScoped
@@ -64,7 +64,7 @@ public class InstallationService {
     ObjectMapper mapper;
 
     /**
-     * Installs the app as the given administrator: a new application token, the install event as the options say, and
+     * Installs the app as the given administrator: a new application token, the install event as the options set, and
      * the installer frame post.
      *
      * @throws IllegalStateException if the app is installed already or the user is not an administrator

@@ -31,7 +31,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 /**
  * {@code batch}: up to 50 {@code "method?query"} commands run in order through the same dispatcher as direct calls,
  * with the caller's token. A command may refer to an earlier result with {@code $result[key][field]...}. The whole
- * batch counts as one request for the leaky bucket and answers HTTP 200 even when commands fail.
+ * batch counts as one request for the leaky bucket and returns HTTP 200 even when commands fail.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = { "dev", "test" })

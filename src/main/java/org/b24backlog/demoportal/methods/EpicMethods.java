@@ -83,6 +83,7 @@ public class EpicMethods implements RestMethodGroup {
         if (groupId != epic.groupId()) {
             ScrumChecks.requireTaskAccess(store, call, groupId);
         }
+
         int createdBy = epic.createdBy();
         if (fields.has("createdBy")) {
             createdBy = ScrumChecks.existingUserOrZero(store, fields.get("createdBy"), "createdBy");
@@ -91,6 +92,7 @@ public class EpicMethods implements RestMethodGroup {
         if (fields.has("modifiedBy")) {
             modifiedBy = ScrumChecks.existingUserOrZero(store, fields.get("modifiedBy"), "modifiedBy");
         }
+
         List<Integer> files = epic.files();
         if (fields.has("files")) {
             // An empty list removes all files; "n123" attaches disk file 123.
@@ -102,6 +104,7 @@ public class EpicMethods implements RestMethodGroup {
                 }
             }
         }
+
         DemoEpic updated = new DemoEpic(epic.id(), groupId, fields.path("name").asText(epic.name()),
                 fields.path("description").asText(epic.description()), createdBy, modifiedBy,
                 fields.path("color").asText(epic.color()), List.copyOf(files));

@@ -90,6 +90,7 @@ public class ScrumTaskMethods implements RestMethodGroup {
             }
             epicId = requested;
         }
+
         int createdBy = current == null ? call.userId() : current.createdBy();
         if (fields.has("createdBy")) {
             createdBy = ScrumChecks.existingUserOrZero(store, fields.get("createdBy"), "createdBy");
@@ -98,6 +99,7 @@ public class ScrumTaskMethods implements RestMethodGroup {
         if (fields.has("modifiedBy")) {
             modifiedBy = ScrumChecks.existingUserOrZero(store, fields.get("modifiedBy"), "modifiedBy");
         }
+
         String storyPoints = current == null ? "" : current.storyPoints();
         JsonNode points = fields.get("storyPoints");
         // Only a JSON string changes the estimate; the Bitrix24 code silently ignores a number.

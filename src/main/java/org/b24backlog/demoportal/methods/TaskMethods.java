@@ -77,7 +77,7 @@ public class TaskMethods implements RestMethodGroup {
         return page.toResult(result);
     }
 
-    // NOTE: the ERROR_CORE code and wording of the tasks.task.* errors are this portal's; Bitrix24 answers with
+    // NOTE: the ERROR_CORE code and wording of the tasks.task.* errors are this portal's; Bitrix24 returns
     // localized texts that were not checked here.
     private MethodResult get(RestCall call) {
         Integer taskId = Params.asInt(Params.first(call.params(), "taskId", "id", "TASK_ID"));
@@ -118,11 +118,11 @@ public class TaskMethods implements RestMethodGroup {
         store.putTask(task);
         boundEvents.taskChanged("ONTASKADD", task.id(), call.userId());
         ObjectNode result = JsonNodeFactory.instance.objectNode();
-        result.set("task", render(task, List.of()));
+        result.set("task", render(task, SELECTABLE));
         return MethodResult.of(result);
     }
 
-    /** A task is visible to administrators, to those who may read its group's tasks and to its people. */
+    /** Tells whether the user sees the task: administrators, those who may read its group's tasks, and its responsible person and creator do. */
     static boolean canSeeTask(PortalStore store, int userId, DemoTask task) {
         return store.isAdmin(userId)
                 || (task.groupId() != 0 && store.canReadGroupTasks(userId, task.groupId()))

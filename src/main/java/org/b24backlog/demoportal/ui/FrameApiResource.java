@@ -99,7 +99,7 @@ public class FrameApiResource {
                 .build();
     }
 
-    /** The frame post as JSON, for the page script to fill the hidden form and to answer {@code BX24} calls. */
+    /** Describes the frame post as JSON, which the page script puts into the hidden form and returns to {@code BX24} calls. */
     private ObjectNode describe(FrameLaunch launch) {
         ObjectNode body = mapper.createObjectNode();
         body.put("action", launch.actionUrl());

@@ -6,7 +6,7 @@ import org.b24backlog.demoportal.data.DemoGroup;
 import org.b24backlog.demoportal.data.DemoUser;
 
 /**
- * What every portal page shows around its work area: the viewing user, the user switcher, the left menu and the page
+ * Frame of every portal page around its work area: the viewing user, the user switcher, the left menu and the page
  * title.
  *
  * @param appMenuVisible whether the left menu shows the app (installed and finished)

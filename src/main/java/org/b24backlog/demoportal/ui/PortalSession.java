@@ -35,7 +35,7 @@ final class PortalSession {
                 .orElseThrow();
     }
 
-    /** The cookie that keeps a user chosen with {@code ?user=}; null when the page was opened without it. */
+    /** Builds the cookie that keeps a user chosen with {@code ?user=}; null when the page was opened without it. */
     static NewCookie cookieFor(String userParameter, DemoUser viewer) {
         if (userParameter == null || userParameter.isBlank()) {
             return null;

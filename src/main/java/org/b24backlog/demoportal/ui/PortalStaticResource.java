@@ -51,7 +51,7 @@ public class PortalStaticResource {
         return Response.ok(content, type).header("Cache-Control", "no-cache").build();
     }
 
-    /** An SVG circle with the user's initials, so that {@code PERSONAL_PHOTO} points at a real image. */
+    /** Returns an SVG circle with the user's initials, so that {@code PERSONAL_PHOTO} points at a real image. */
     @GET
     @Path("static/avatar/{userId: [0-9]+}.svg")
     public Response avatar(@PathParam("userId") int userId) {
