@@ -56,6 +56,10 @@
     if (!callbackId) {
       return;
     }
+    // installFinish replaces the iframe, so the frame that asked may be gone by the time the answer is ready.
+    if (!frame.iframe.contentWindow) {
+      return;
+    }
     var message = JSON.stringify({ bx24demo: 1, sid: frame.sid, callbackId: callbackId, result: result });
     frame.iframe.contentWindow.postMessage(message, frame.appOrigin);
   }
