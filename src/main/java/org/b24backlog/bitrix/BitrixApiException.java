@@ -39,6 +39,14 @@ public class BitrixApiException extends BitrixException {
         return "expired_token".equals(code);
     }
 
+    /**
+     * Whether a refresh may fix the error: the token expired, or it was replaced by a refresh that a concurrent
+     * request made, after which the portal no longer knows the old token ({@code invalid_token}).
+     */
+    public boolean isRefreshable() {
+        return httpStatus == 401 && ("expired_token".equals(code) || "invalid_token".equals(code));
+    }
+
     public boolean isQueryLimit() {
         return "QUERY_LIMIT_EXCEEDED".equals(code);
     }

@@ -69,8 +69,9 @@ public class BitrixClient {
             try {
                 return send(credentials, method, params, accessToken);
             } catch (BitrixApiException e) {
-                if (e.isExpiredToken() && !refreshed) {
-                    Log.debugf("Access token expired for portal %s during %s; refreshing once", credentials.memberId(), method);
+                if (e.isRefreshable() && !refreshed) {
+                    Log.debugf("Access token refused (%s) by portal %s during %s; refreshing once", e.code(),
+                            credentials.memberId(), method);
                     accessToken = credentials.refresh(accessToken);
                     refreshed = true;
                 } else if (e.isQueryLimit() && limitRefusals < config.rateLimitRetries()) {

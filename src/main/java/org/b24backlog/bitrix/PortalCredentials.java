@@ -14,7 +14,7 @@ public interface PortalCredentials {
     String accessToken();
 
     /**
-     * Replaces an access token that the portal refused as expired and returns the token to use next. When another
+     * Replaces an access token that the portal refused as expired or unknown and returns the token to use next. When another
      * caller already refreshed the chain, returns that newer token without a second refresh.
      *
      * @throws OAuthException when the OAuth server refuses the refresh

@@ -26,7 +26,7 @@ class BacklogMethodsTest {
     @BeforeEach
     void setUp() {
         portal.reset();
-        portal.install();
+        PortalClient.installQuietly(portal);
         portal.setRateLimitEnabled(false);
         admin = portal.issueTokens(DemoData.USER_ADMIN).accessToken();
         outsider = portal.issueTokens(DemoData.USER_OUTSIDER).accessToken();

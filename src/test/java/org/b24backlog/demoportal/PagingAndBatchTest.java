@@ -26,7 +26,7 @@ class PagingAndBatchTest {
     @BeforeEach
     void setUp() {
         portal.reset();
-        portal.install();
+        PortalClient.installQuietly(portal);
         portal.setRateLimitEnabled(false);
         developer = portal.issueTokens(DemoData.USER_DEVELOPER).accessToken();
         portal.addBacklogTasks(DemoData.SCRUM_MOBILE, 300);

@@ -62,7 +62,7 @@ class PortalPagesTest {
 
     @Test
     void groupTabFramesBoundHandlerAfterFinish() {
-        portal.install();
+        PortalClient.installQuietly(portal);
         String adminToken = portal.issueTokens(DemoData.USER_ADMIN).accessToken();
         PortalClient.call("placement.bind", adminToken, """
                 {"PLACEMENT": "SONET_GROUP_DETAIL_TAB", "HANDLER": "http://127.0.0.1:9/group-tab", "TITLE": "Backlog"}
@@ -83,7 +83,7 @@ class PortalPagesTest {
 
     @Test
     void appPageOpensInstallerForAdmin() {
-        portal.install();
+        PortalClient.installQuietly(portal);
 
         given().get("/marketplace/app/7/").then()
                 .statusCode(200)

@@ -28,7 +28,7 @@ class PortalRestTest {
     @BeforeEach
     void setUp() {
         portal.reset();
-        portal.install();
+        PortalClient.installQuietly(portal);
         adminToken = portal.issueTokens(DemoData.USER_ADMIN).accessToken();
         memberToken = portal.issueTokens(DemoData.USER_DEVELOPER).accessToken();
     }

@@ -39,7 +39,7 @@ class WireFixturesTest {
     @BeforeEach
     void setUp() {
         portal.reset();
-        portal.install();
+        PortalClient.installQuietly(portal);
         adminToken = portal.issueTokens(DemoData.USER_ADMIN).accessToken();
     }
 
