@@ -115,6 +115,7 @@ class BrowserJourneyTest {
         assertThat(browser.findElement(By.tagName("table")).getText()).contains(DemoData.TASK_WITH_HTML_TITLE);
         assertThat(browser.manage().getCookies()).isEmpty();
         assertThat(noHorizontalScroll()).isTrue();
+        assertThat(frameFitsContent()).as("the frame is as tall as its page, so it shows no vertical scroll bar").isTrue();
 
         // Update: record the admin as the last modifier, then see the result in the frame.
         browser.findElement(By.xpath("//button[normalize-space()='Record me as the last editor']")).click();
@@ -144,6 +145,13 @@ class BrowserJourneyTest {
                     driver.switchTo().frame(frames.get(0));
                     return driver.findElements(locator).stream().anyMatch(e -> e.getText().contains(text));
                 });
+    }
+
+    /** Run inside the app frame: the page's height fits into the frame the portal sized through fitWindow. */
+    private boolean frameFitsContent() {
+        Object fits = ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight <= window.innerHeight + 1");
+        return Boolean.TRUE.equals(fits);
     }
 
     private boolean noHorizontalScroll() {

@@ -69,13 +69,25 @@ class JourneyTest {
         assertThat(menu.body().asString()).contains("/backlog/" + DemoData.SCRUM_MOBILE);
         assertThat(menu.body().asString()).doesNotContain("/backlog/" + DemoData.GROUP_MARKETING + "?");
 
-        // Open from the group tab: the backlog of that Scrum.
+        // Open from the group tab: the backlog of that Scrum, read with backlog.get (by group id) and getFields.
+        portal.clearJournal();
         Response tab = AppFrames.open(portal.launchGroupTab(DemoData.USER_SCRUM_MASTER, DemoData.SCRUM_MOBILE));
         assertThat(tab.statusCode()).isEqualTo(200);
         String backlogPage = tab.body().asString();
         assertThat(backlogPage).contains("Backlog #" + DemoData.BACKLOG_MOBILE);
         assertThat(backlogPage).contains("groupId", "createdBy", "modifiedBy");
         assertThat(countRows(backlogPage)).isEqualTo(DemoData.MOBILE_BACKLOG_TASKS);
+        List<JournalEntry> reads = portal.journal().stream().flatMap(e -> e.subCommands().stream()).toList();
+        assertThat(reads).anySatisfy(e -> {
+            assertThat(e.method()).isEqualTo("tasks.api.scrum.backlog.get");
+            assertThat(e.params().path("id").asText()).isEqualTo(String.valueOf(DemoData.SCRUM_MOBILE));
+            assertThat(e.status()).isEqualTo(200);
+        });
+        assertThat(reads).anySatisfy(e -> {
+            assertThat(e.method()).isEqualTo("tasks.api.scrum.backlog.getFields");
+            assertThat(e.params().size()).isZero();
+            assertThat(e.status()).isEqualTo(200);
+        });
 
         // The group tab of an ordinary group explains that it is not a Scrum.
         Response marketing = AppFrames.open(portal.launchGroupTab(DemoData.USER_SCRUM_MASTER, DemoData.GROUP_MARKETING));
