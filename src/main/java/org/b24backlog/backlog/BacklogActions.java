@@ -21,7 +21,7 @@ import io.quarkus.logging.Log;
 
 /**
  * Creates, updates, moves and deletes backlogs, each change checked first and written to the audit log whether the
- * portal accepted it or not. Bitrix24 lets anyone who can read a group's tasks change its backlog; the app allows it
+ * portal accepted it or not. Bitrix24 lets anyone who can read a group's tasks change its backlog. The app allows it
  * only to portal admins, the group's owner and moderators, and the Scrum master.
  */
 @ApplicationScoped
@@ -68,14 +68,14 @@ public class BacklogActions {
         return target;
     }
 
-    /** Deletes the backlog; Bitrix24 refuses when it still holds tasks. */
+    /** Deletes the backlog. Bitrix24 rejects this while the backlog contains tasks. */
     public void delete(PortalCredentials viewer, FrameSession session, String groupId, String backlogId) {
         manageableScrum(viewer, session, groupId);
         change(viewer, session, "backlog.deleted", groupId, backlogId, "tasks.api.scrum.backlog.delete",
                 Map.of("id", Long.parseLong(backlogId)));
     }
 
-    /** The Scrums the user can see, other than this one, that have no backlog and so can receive it. */
+    /** Lists the Scrums the user can see, other than this one, that have no backlog and so can receive it. */
     public List<ScrumGroup> moveTargets(PortalCredentials viewer, String groupId) {
         List<ScrumGroup> scrums = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
@@ -144,7 +144,7 @@ public class BacklogActions {
     private BacklogActionException failed(FrameSession session, String action, String groupId, String backlogId,
             BacklogActionException e) {
         audit.record(session.memberId(), session.userId(), session.userName(), action, groupId, backlogId, false, e.detail());
-        Log.infof("User %s on portal %s: %s of group %s refused: %s", session.userId(), session.memberId(), action, groupId,
+        Log.infof("User %s on portal %s: %s of group %s rejected: %s", session.userId(), session.memberId(), action, groupId,
                 e.detail());
         return e;
     }

@@ -160,7 +160,7 @@ public class BacklogReader {
             }
             BatchResult result = bitrix.batch(viewer, batch);
             for (String id : chunk) {
-                // A task outside any backlog or sprint answers "Task not found"; it is simply not in this backlog.
+                // The portal returns "Task not found" for a task outside any backlog or sprint, so it is not in this backlog.
                 if (result.succeeded("t" + id)) {
                     items.put(id, result.result("t" + id));
                 }

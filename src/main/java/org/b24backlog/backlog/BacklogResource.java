@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The pages a user reaches after the frame entry: the Scrum list and each Scrum's backlog with its changes. Every
- * request carries the session token as {@code s}; changes answer with a redirect back to the backlog page.
+ * request carries the session token as {@code s}; changes respond with a redirect back to the backlog page.
  */
 @Path("/")
 public class BacklogResource {

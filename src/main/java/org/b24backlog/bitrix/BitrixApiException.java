@@ -1,7 +1,7 @@
 package org.b24backlog.bitrix;
 
 /**
- * A portal answered with an error envelope. {@link #code()} is the {@code error} value as text: string codes such
+ * An error envelope from a portal. {@link #code()} is the {@code error} value as text: string codes such
  * as {@code expired_token}, or the numbers ({@code 0}, {@code 100}) that the Scrum methods send.
  */
 public class BitrixApiException extends BitrixException {
@@ -41,7 +41,7 @@ public class BitrixApiException extends BitrixException {
 
     /**
      * Whether a refresh may fix the error: the token expired, or it was replaced by a refresh that a concurrent
-     * request made, after which the portal no longer knows the old token ({@code invalid_token}).
+     * request made, after which the portal rejects the old token as {@code invalid_token}.
      */
     public boolean isRefreshable() {
         return httpStatus == 401 && ("expired_token".equals(code) || "invalid_token".equals(code));
@@ -51,7 +51,7 @@ public class BitrixApiException extends BitrixException {
         return "QUERY_LIMIT_EXCEEDED".equals(code);
     }
 
-    /** Whether the token was refused for a reason that a new frame POST from the portal can fix. */
+    /** Returns whether the portal rejected the token for a reason that a new frame POST from the portal can fix. */
     public boolean isAuthFailure() {
         return httpStatus == 401 || "invalid_token".equals(code) || "NO_AUTH_FOUND".equals(code);
     }

@@ -21,7 +21,7 @@ import io.quarkus.logging.Log;
 /**
  * Calls Bitrix24 REST methods: a JSON POST to the portal's {@code /rest/} root with {@code auth} in the body.
  * Refreshes an expired token once and repeats the call, waits and retries when the portal's rate limit refused a
- * call (it did not run), and repeats a POST against the new host when a renamed portal answers 302.
+ * call (it did not run), and repeats a POST against the new host when a renamed portal responds with 302.
  */
 @ApplicationScoped
 public class BitrixClient {
@@ -70,7 +70,7 @@ public class BitrixClient {
                 return send(credentials, method, params, accessToken);
             } catch (BitrixApiException e) {
                 if (e.isRefreshable() && !refreshed) {
-                    Log.debugf("Access token refused (%s) by portal %s during %s; refreshing once", e.code(),
+                    Log.debugf("Portal %2$s rejected the access token (%1$s) during %3$s; refreshing once", e.code(),
                             credentials.memberId(), method);
                     accessToken = credentials.refresh(accessToken);
                     refreshed = true;
@@ -78,7 +78,7 @@ public class BitrixClient {
                     // QUERY_LIMIT_EXCEEDED means the method did not run, so repeating it cannot duplicate a write.
                     Duration wait = config.rateLimitBackoff().multipliedBy(1L << limitRefusals);
                     limitRefusals++;
-                    Log.infof("Portal %s refused %s with QUERY_LIMIT_EXCEEDED; retry %d in %d ms", credentials.memberId(),
+                    Log.infof("Portal %s rejected %s with QUERY_LIMIT_EXCEEDED; retry %d in %d ms", credentials.memberId(),
                             method, limitRefusals, wait.toMillis());
                     sleep(wait);
                 } else {
@@ -128,7 +128,7 @@ public class BitrixClient {
         long started = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            Log.debugf("Portal %s %s answered HTTP %d in %d ms", memberId, method, response.statusCode(),
+            Log.debugf("Portal %s %s responded with HTTP %d in %d ms", memberId, method, response.statusCode(),
                     (System.nanoTime() - started) / 1_000_000);
             return response;
         } catch (IOException e) {
@@ -142,7 +142,7 @@ public class BitrixClient {
     private PortalAddress redirectTarget(HttpResponse<String> response, String method) {
         Optional<String> location = response.headers().firstValue("Location");
         if (location.isEmpty()) {
-            throw new BitrixTransportException(method + " answered HTTP " + response.statusCode() + " without a Location");
+            throw new BitrixTransportException(method + " responded with HTTP " + response.statusCode() + " without a Location");
         }
         try {
             return PortalAddress.ofUrl(response.uri().resolve(location.get()).toString());

@@ -72,7 +72,7 @@ public class OAuthClient {
             Thread.currentThread().interrupt();
             throw new OAuthException("interrupted while waiting for the OAuth server", e);
         }
-        Log.debugf("OAuth refresh answered HTTP %d in %d ms", response.statusCode(), (System.nanoTime() - started) / 1_000_000);
+        Log.debugf("OAuth refresh responded with HTTP %d in %d ms", response.statusCode(), (System.nanoTime() - started) / 1_000_000);
         return parse(json, response.statusCode(), response.body());
     }
 

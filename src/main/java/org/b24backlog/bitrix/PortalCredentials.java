@@ -21,6 +21,6 @@ public interface PortalCredentials {
      */
     String refresh(String expiredAccessToken);
 
-    /** Records that the portal now answers at another address (it was renamed and answered 302). */
+    /** Records that the portal moved to another address: it was renamed and responded with 302. */
     void moved(PortalAddress newAddress);
 }

@@ -10,7 +10,7 @@ import org.b24backlog.config.BitrixConfig;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * Builds the HTTP answers of the app's frame pages. Each page may be framed only by its own portal, never carries a
+ * Builds the HTTP responses of the app's frame pages. Each page may be framed only by its own portal, never carries a
  * referrer (links hold the session token), and is never cached.
  */
 @ApplicationScoped

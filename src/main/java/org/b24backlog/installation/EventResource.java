@@ -21,7 +21,7 @@ import io.quarkus.logging.Log;
 /**
  * The event handler URL: ONAPPINSTALL (the installation event handler of the Market card) and ONAPPUNINSTALL
  * (bound with event.bind). Bitrix24 posts events as forms with PHP-style bracketed keys such as
- * {@code auth[member_id]}. Every answer is JSON; a rejected event changes nothing.
+ * {@code auth[member_id]}. Every response is JSON, and a rejected event changes nothing.
  */
 @Path("/events")
 public class EventResource {
