@@ -92,7 +92,7 @@ class PortalHostsTest {
             }
 
             public int rateLimitRetries() {
-                return 0;
+                return 3;
             }
 
             public Duration rateLimitBackoff() {

@@ -1,0 +1,195 @@
+package org.b24backlog.bitrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** The client against small HTTP servers on 127.0.0.1 that answer as a portal would in the awkward cases. */
+class BitrixClientTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stopServers() {
+        servers.forEach(server -> server.stop(0));
+    }
+
+    @Test
+    void renamedPortalGetsSamePost() throws IOException {
+        List<JsonNode> received = new CopyOnWriteArrayList<>();
+        HttpServer renamed = server(exchange -> {
+            received.add(readJson(exchange));
+            return new Reply(200, "{\"result\":{\"ID\":\"1\"},\"time\":{\"start\":1}}", null);
+        });
+        String target = "http://127.0.0.1:" + renamed.getAddress().getPort() + "/rest/user.current";
+        HttpServer old = server(exchange -> new Reply(302, "", target));
+        Credentials credentials = new Credentials(address(old), "token-1");
+
+        JsonNode result = client(old, renamed).call(credentials, "user.current", Map.of("x", 1));
+
+        assertThat(result.path("ID").asText()).isEqualTo("1");
+        assertThat(received).singleElement().satisfies(body -> {
+            assertThat(body.path("x").asInt()).isEqualTo(1);
+            assertThat(body.path("auth").asText()).isEqualTo("token-1");
+        });
+        assertThat(credentials.address()).isEqualTo(address(renamed));
+        assertThat(credentials.moves.get()).isEqualTo(1);
+    }
+
+    @Test
+    void redirectToUnlistedHostRejected() throws IOException {
+        HttpServer old = server(exchange -> new Reply(302, "", "https://evil.example.com/rest/user.current"));
+        Credentials credentials = new Credentials(address(old), "token-1");
+
+        assertThatThrownBy(() -> client(old).call(credentials, "user.current", Map.of()))
+                .isInstanceOf(UntrustedPortalException.class);
+        assertThat(credentials.moves.get()).isZero();
+    }
+
+    @Test
+    void expiredTokenRefreshedOnceAndRepeated() throws IOException {
+        List<String> tokens = new CopyOnWriteArrayList<>();
+        HttpServer portal = server(exchange -> {
+            String token = readJson(exchange).path("auth").asText();
+            tokens.add(token);
+            return token.equals("fresh")
+                    ? new Reply(200, "{\"result\":true,\"time\":{}}", null)
+                    : new Reply(401, "{\"error\":\"expired_token\",\"error_description\":\"The access token provided has expired.\"}", null);
+        });
+        Credentials credentials = new Credentials(address(portal), "stale");
+
+        assertThat(client(portal).call(credentials, "app.info", Map.of()).asBoolean()).isTrue();
+        assertThat(tokens).containsExactly("stale", "fresh");
+        assertThat(credentials.refreshes.get()).isEqualTo(1);
+    }
+
+    @Test
+    void secondExpiryAfterRefreshSurfaces() throws IOException {
+        HttpServer portal = server(exchange -> new Reply(401,
+                "{\"error\":\"expired_token\",\"error_description\":\"The access token provided has expired.\"}", null));
+        Credentials credentials = new Credentials(address(portal), "stale");
+
+        assertThatThrownBy(() -> client(portal).call(credentials, "app.info", Map.of()))
+                .isInstanceOfSatisfying(BitrixApiException.class, e -> assertThat(e.isExpiredToken()).isTrue());
+        assertThat(credentials.refreshes.get()).isEqualTo(1);
+    }
+
+    @Test
+    void queryLimitRetriedUntilAccepted() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer portal = server(exchange -> calls.incrementAndGet() < 3
+                ? new Reply(503, "{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}", null)
+                : new Reply(200, "{\"result\":[],\"time\":{}}", null));
+
+        client(portal).call(new Credentials(address(portal), "t"), "tasks.api.scrum.backlog.delete", Map.of("id", 1));
+
+        assertThat(calls.get()).isEqualTo(3);
+    }
+
+    @Test
+    void argumentErrorWithStatus200Raised() throws IOException {
+        HttpServer portal = server(exchange -> new Reply(200,
+                "{\"error\":\"ERROR_ARGUMENT\",\"argument\":\"PLACEMENT\",\"error_description\":\"Wrong placement\"}", null));
+
+        assertThatThrownBy(() -> client(portal).call(new Credentials(address(portal), "t"), "placement.bind", Map.of()))
+                .isInstanceOfSatisfying(BitrixApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("ERROR_ARGUMENT");
+                    assertThat(e.httpStatus()).isEqualTo(200);
+                });
+    }
+
+    private record Reply(int status, String body, String location) {
+    }
+
+    private HttpServer server(Function<HttpExchange, Reply> handler) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            Reply reply = handler.apply(exchange);
+            if (reply.location() != null) {
+                exchange.getResponseHeaders().add("Location", reply.location());
+            }
+            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
+        server.start();
+        servers.add(server);
+        return server;
+    }
+
+    private static JsonNode readJson(HttpExchange exchange) {
+        try {
+            return JSON.readTree(exchange.getRequestBody());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static PortalAddress address(HttpServer server) {
+        return new PortalAddress(false, "127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private static BitrixClient client(HttpServer... allowed) {
+        List<String> hosts = java.util.Arrays.stream(allowed).map(s -> "127.0.0.1:" + s.getAddress().getPort()).toList();
+        return new BitrixClient(PortalHostsTest.config(hosts, true), new PortalHosts(PortalHostsTest.config(hosts, true)), JSON);
+    }
+
+    /** A chain whose refresh always yields the token "fresh". */
+    private static final class Credentials implements PortalCredentials {
+
+        final AtomicInteger refreshes = new AtomicInteger();
+        final AtomicInteger moves = new AtomicInteger();
+        private volatile PortalAddress address;
+        private volatile String token;
+
+        Credentials(PortalAddress address, String token) {
+            this.address = address;
+            this.token = token;
+        }
+
+        public String memberId() {
+            return "member";
+        }
+
+        public PortalAddress address() {
+            return address;
+        }
+
+        public String accessToken() {
+            return token;
+        }
+
+        public String refresh(String expiredAccessToken) {
+            refreshes.incrementAndGet();
+            token = "fresh";
+            return token;
+        }
+
+        public void moved(PortalAddress newAddress) {
+            moves.incrementAndGet();
+            address = newAddress;
+        }
+    }
+}
