@@ -18,8 +18,6 @@ import org.b24backlog.bitrix.PortalCredentials;
 import org.b24backlog.frame.FrameSession;
 import org.b24backlog.frame.SessionTokens;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * The pages a user reaches after the frame entry: the Scrum list and each Scrum's backlog with its changes. Every
  * request carries the session token as {@code s}; changes respond with a redirect back to the backlog page.
@@ -91,8 +89,7 @@ public class BacklogResource {
         InvalidInputException.requireId(groupId, "group id");
         InvalidInputException.requireId(backlogId, "backlog id");
         PortalCredentials viewer = portals.viewer(session);
-        ScrumGroup group = new ScrumGroup(groupId, groupName(viewer, groupId), "scrum", null, null, java.util.Set.of());
-        return pages.move(session, group, backlogId, actions.moveTargets(viewer, groupId));
+        return pages.move(session, scrum(viewer, groupId), backlogId, actions.moveTargets(viewer, groupId));
     }
 
     @POST
@@ -120,9 +117,7 @@ public class BacklogResource {
         FrameSession session = sessions.verify(token);
         InvalidInputException.requireId(groupId, "group id");
         InvalidInputException.requireId(backlogId, "backlog id");
-        PortalCredentials viewer = portals.viewer(session);
-        ScrumGroup group = new ScrumGroup(groupId, groupName(viewer, groupId), "scrum", null, null, java.util.Set.of());
-        return pages.confirmDelete(session, group, backlogId);
+        return pages.confirmDelete(session, scrum(portals.viewer(session), groupId), backlogId);
     }
 
     @POST
@@ -143,9 +138,12 @@ public class BacklogResource {
         });
     }
 
-    private String groupName(PortalCredentials viewer, String groupId) {
-        JsonNode group = actions.group(viewer, groupId);
-        return group.path("NAME").asText("#" + groupId);
+    private ScrumGroup scrum(PortalCredentials viewer, String groupId) {
+        ScrumGroup group = ScrumGroup.fromGetResult(actions.group(viewer, groupId));
+        if (!group.isScrum()) {
+            throw new NotScrumException(group);
+        }
+        return group;
     }
 
     private Response afterChange(FrameSession session, String groupId, java.util.function.Supplier<BacklogPages.Outcome> change) {
