@@ -40,6 +40,12 @@ public class AuditLog {
         return query.range(offset, offset + limit - 1).list();
     }
 
+    /** Up to {@code limit} entries of all portals, newest first, skipping the first {@code offset}. */
+    @Transactional
+    public List<AuditEntry> listAll(int offset, int limit) {
+        return AuditEntry.<AuditEntry> findAll(Sort.descending("createdAt", "id")).range(offset, offset + limit - 1).list();
+    }
+
     @Transactional
     public long count(String memberId) {
         return AuditEntry.count("memberId", memberId);

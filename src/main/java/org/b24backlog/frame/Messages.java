@@ -145,6 +145,9 @@ public interface Messages {
     @Message("Every change the app made on this portal, newest first.")
     String audit_intro();
 
+    @Message("Every change the app made on every portal, newest first.")
+    String operator_audit_intro();
+
     @Message("Nothing has been recorded yet.")
     String audit_empty();
 
