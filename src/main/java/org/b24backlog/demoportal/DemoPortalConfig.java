@@ -17,10 +17,6 @@ public interface DemoPortalConfig {
     @WithDefault("localhost:8080")
     String domain();
 
-    /** Base path of the OAuth server, served by the same process, for example {@code /demo-oauth}. */
-    @WithDefault("/demo-oauth")
-    String oauthPath();
-
     /** The app card's {@code client_id}, the same value as the app's {@code b24.client-id}. */
     @WithDefault("demo-portal-client-id-unset")
     String clientId();
