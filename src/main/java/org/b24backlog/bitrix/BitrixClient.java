@@ -1,14 +1,20 @@
 package org.b24backlog.bitrix;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.b24backlog.config.BitrixConfig;
 
@@ -32,11 +38,18 @@ public class BitrixClient {
     private final PortalHosts hosts;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final List<RestCallListener> listeners;
 
-    public BitrixClient(BitrixConfig config, PortalHosts hosts, ObjectMapper json) {
+    @Inject
+    public BitrixClient(BitrixConfig config, PortalHosts hosts, ObjectMapper json, Instance<RestCallListener> listeners) {
+        this(config, hosts, json, listeners.stream().toList());
+    }
+
+    public BitrixClient(BitrixConfig config, PortalHosts hosts, ObjectMapper json, List<RestCallListener> listeners) {
         this.config = config;
         this.hosts = hosts;
         this.json = json;
+        this.listeners = List.copyOf(listeners);
         // Redirects are handled by hand: a followed 302 would turn the POST into a GET and drop the body.
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
@@ -65,6 +78,7 @@ public class BitrixClient {
         String accessToken = credentials.accessToken();
         boolean refreshed = false;
         int limitRefusals = 0;
+        int transientFailures = 0;
         while (true) {
             try {
                 return send(credentials, method, params, accessToken);
@@ -81,11 +95,29 @@ public class BitrixClient {
                     Log.infof("Portal %s rejected %s with QUERY_LIMIT_EXCEEDED; retry %d in %d ms", credentials.memberId(),
                             method, limitRefusals, wait.toMillis());
                     sleep(wait);
+                } else if (e.httpStatus() >= 500 && ReadMethods.isRead(method, params)
+                        && transientFailures < config.transientRetries()) {
+                    transientFailures = retryAfter(credentials, method, e, transientFailures);
                 } else {
                     throw e;
                 }
+            } catch (BitrixTransportException e) {
+                // A refused connection never reached the portal; after a timeout a write may have run, so only reads repeat.
+                boolean safe = e.notSent() || ReadMethods.isRead(method, params);
+                if (!safe || transientFailures >= config.transientRetries()) {
+                    throw e;
+                }
+                transientFailures = retryAfter(credentials, method, e, transientFailures);
             }
         }
+    }
+
+    private int retryAfter(PortalCredentials credentials, String method, RuntimeException failure, int failures) {
+        Duration wait = config.transientBackoff().multipliedBy(1L << failures);
+        Log.infof("Call %s to portal %s failed (%s); retry %d in %d ms", method, credentials.memberId(), failure.getMessage(),
+                failures + 1, wait.toMillis());
+        sleep(wait);
+        return failures + 1;
     }
 
     private BitrixResponse send(PortalCredentials credentials, String method, Map<String, ?> params, String accessToken) {
@@ -101,9 +133,18 @@ public class BitrixClient {
         PortalAddress address = credentials.address();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             hosts.requireAllowed(address);
-            HttpResponse<String> response = post(address, method, payload, credentials.memberId());
+            String requestId = UUID.randomUUID().toString();
+            long started = System.nanoTime();
+            HttpResponse<String> response;
+            try {
+                response = post(address, method, payload, credentials.memberId(), requestId);
+            } catch (BitrixTransportException e) {
+                journal(credentials, method, started, 0, e.notSent() ? "connection_refused" : "transport_failure", requestId);
+                throw e;
+            }
             int status = response.statusCode();
             if (status == 301 || status == 302 || status == 307 || status == 308) {
+                journal(credentials, method, started, status, "redirect", requestId);
                 PortalAddress target = redirectTarget(response, method);
                 Log.infof("Portal %s moved from %s to %s; repeating %s there", credentials.memberId(), address, target, method);
                 hosts.requireAllowed(target);
@@ -111,31 +152,61 @@ public class BitrixClient {
                 address = target;
                 continue;
             }
-            return Envelopes.parse(json, method, status, response.body());
+            try {
+                BitrixResponse parsed = Envelopes.parse(json, method, status, response.body());
+                journal(credentials, method, started, status, null, requestId);
+                return parsed;
+            } catch (BitrixApiException e) {
+                journal(credentials, method, started, status, e.code(), requestId);
+                throw e;
+            } catch (BitrixTransportException e) {
+                journal(credentials, method, started, status, "invalid_response", requestId);
+                throw e;
+            }
         }
         throw new BitrixTransportException("Portal " + credentials.memberId() + " redirected " + method + " more than "
                 + MAX_REDIRECTS + " times");
     }
 
-    private HttpResponse<String> post(PortalAddress address, String method, byte[] payload, String memberId) {
+    private void journal(PortalCredentials credentials, String method, long startedNanos, int status, String errorCode,
+            String requestId) {
+        RestCallListener.RestCall call = new RestCallListener.RestCall(credentials.memberId(), credentials.userId(), method,
+                (System.nanoTime() - startedNanos) / 1_000_000, status, errorCode, requestId);
+        for (RestCallListener listener : listeners) {
+            try {
+                listener.completed(call);
+            } catch (RuntimeException e) {
+                // The journal must never break a call to the portal.
+                Log.warnf(e, "Recording REST call %s of portal %s in the journal failed", method, credentials.memberId());
+            }
+        }
+    }
+
+    private HttpResponse<String> post(PortalAddress address, String method, byte[] payload, String memberId, String requestId) {
         HttpRequest request = HttpRequest.newBuilder(address.restUri(method))
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("User-Agent", "b24-backlog")
+                .header("X-Request-Id", requestId)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                 .build();
         long started = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            Log.debugf("Portal %s %s responded with HTTP %d in %d ms", memberId, method, response.statusCode(),
-                    (System.nanoTime() - started) / 1_000_000);
+            Log.debugf("Portal %s %s responded with HTTP %d in %d ms (request %s)", memberId, method, response.statusCode(),
+                    (System.nanoTime() - started) / 1_000_000, requestId);
             return response;
+        } catch (ConnectException e) {
+            throw new BitrixTransportException("Portal " + address + " refused the connection for " + method, e, true);
+        } catch (HttpTimeoutException e) {
+            throw new BitrixTransportException("Portal " + address + " did not respond to " + method + " within "
+                    + config.requestTimeout().toMillis() + " ms", e, false);
         } catch (IOException e) {
-            throw new BitrixTransportException("Portal " + address + " could not be reached for " + method + ": " + e, e);
+            throw new BitrixTransportException("Portal " + address + " could not be reached for " + method + ": " + e, e, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BitrixTransportException("Interrupted while calling " + method + " on " + address, e);
+            throw new BitrixTransportException("Interrupted while calling " + method + " on " + address, e, false);
         }
     }
 

@@ -9,6 +9,11 @@ public interface PortalCredentials {
     /** The portal's stable id; used in logs. */
     String memberId();
 
+    /** The user the tokens act as, or {@code null} while the token is not yet verified; used in the call journal. */
+    default String userId() {
+        return null;
+    }
+
     PortalAddress address();
 
     String accessToken();

@@ -18,4 +18,8 @@ public interface AppConfig {
     /** Lifetime of the session token that the app issues after verifying a frame POST. */
     @WithDefault("PT30M")
     Duration sessionLifetime();
+
+    /** How long the journal of REST calls to portals is kept; at least three days. */
+    @WithDefault("P7D")
+    Duration restJournalRetention();
 }

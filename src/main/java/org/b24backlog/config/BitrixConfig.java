@@ -45,6 +45,17 @@ public interface BitrixConfig {
     @WithDefault("PT30S")
     Duration requestTimeout();
 
+    /**
+     * How often a call is repeated after a failure that may be transient: a refused connection for any call (the
+     * request never reached the portal), a timeout or a server error only for reads.
+     */
+    @WithDefault("2")
+    int transientRetries();
+
+    /** First wait before repeating a call after a transient failure; it doubles on each further failure. */
+    @WithDefault("PT0.2S")
+    Duration transientBackoff();
+
     /** How often a call refused with QUERY_LIMIT_EXCEEDED is tried again before the error reaches the caller. */
     @WithDefault("5")
     int rateLimitRetries();

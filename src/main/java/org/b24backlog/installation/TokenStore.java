@@ -129,6 +129,11 @@ public class TokenStore {
         }
 
         @Override
+        public String userId() {
+            return userId;
+        }
+
+        @Override
         public PortalAddress address() {
             return address;
         }

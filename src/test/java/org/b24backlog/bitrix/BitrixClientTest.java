@@ -116,6 +116,104 @@ class BitrixClientTest {
                 });
     }
 
+    @Test
+    void timedOutReadRepeated() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer portal = server(exchange -> {
+            if (calls.incrementAndGet() == 1) {
+                pause(1500);
+            }
+            return new Reply(200, "{\"result\":{\"ID\":\"1\"},\"time\":{}}", null);
+        });
+
+        client(portal).call(new Credentials(address(portal), "t"), "user.current", Map.of());
+
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void timedOutWriteNotRepeated() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer portal = server(exchange -> {
+            calls.incrementAndGet();
+            pause(1500);
+            return new Reply(200, "{\"result\":{\"task\":{\"id\":\"1\"}},\"time\":{}}", null);
+        });
+
+        assertThatThrownBy(() -> client(portal).call(new Credentials(address(portal), "t"), "tasks.task.add", Map.of()))
+                .isInstanceOfSatisfying(BitrixTransportException.class, e -> assertThat(e.notSent()).isFalse())
+                .hasMessageContaining("did not respond");
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void batchWithWriteNotRepeatedAfterServerError() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer portal = server(exchange -> {
+            calls.incrementAndGet();
+            return new Reply(500, "{\"error\":\"INTERNAL_SERVER_ERROR\",\"error_description\":\"Internal server error\"}", null);
+        });
+        Batch writes = Batch.create().add("get", "tasks.api.scrum.backlog.get", Map.of("id", 42))
+                .add("delete", "tasks.api.scrum.backlog.delete", Map.of("id", 311));
+
+        assertThatThrownBy(() -> client(portal).batch(new Credentials(address(portal), "t"), writes))
+                .isInstanceOf(BitrixApiException.class);
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void readBatchRepeatedAfterServerError() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer portal = server(exchange -> calls.incrementAndGet() == 1
+                ? new Reply(500, "<html>Bad gateway</html>", null)
+                : new Reply(200, "{\"result\":{\"result\":{\"get\":{\"id\":311}},\"result_error\":[]},\"time\":{}}", null));
+        Batch reads = Batch.create().add("get", "tasks.api.scrum.backlog.get", Map.of("id", 42));
+
+        BatchResult result = client(portal).batch(new Credentials(address(portal), "t"), reads);
+
+        assertThat(result.result("get").path("id").asInt()).isEqualTo(311);
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void refusedConnectionRepeatedEvenForWrite() throws IOException {
+        HttpServer portal = server(exchange -> new Reply(200, "{\"result\":true,\"time\":{}}", null));
+        PortalAddress closed = address(portal);
+        portal.stop(0);
+
+        assertThatThrownBy(() -> client(portal).call(new Credentials(closed, "t"), "tasks.task.add", Map.of()))
+                .isInstanceOfSatisfying(BitrixTransportException.class, e -> assertThat(e.notSent()).isTrue());
+    }
+
+    @Test
+    void everyRequestJournaled() throws IOException {
+        List<RestCallListener.RestCall> journal = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer portal = server(exchange -> calls.incrementAndGet() == 1
+                ? new Reply(401, "{\"error\":\"expired_token\",\"error_description\":\"expired\"}", null)
+                : new Reply(200, "{\"result\":true,\"time\":{}}", null));
+        List<String> hosts = List.of("127.0.0.1:" + portal.getAddress().getPort());
+        BitrixClient client = new BitrixClient(PortalHostsTest.config(hosts, true), new PortalHosts(PortalHostsTest.config(hosts, true)),
+                JSON, List.of(journal::add));
+
+        client.call(new Credentials(address(portal), "stale"), "app.info", Map.of());
+
+        assertThat(journal).hasSize(2);
+        assertThat(journal.get(0).errorCode()).isEqualTo("expired_token");
+        assertThat(journal.get(0).httpStatus()).isEqualTo(401);
+        assertThat(journal.get(1).errorCode()).isNull();
+        assertThat(journal.get(1).method()).isEqualTo("app.info");
+        assertThat(journal.get(1).requestId()).isNotEqualTo(journal.get(0).requestId());
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private record Reply(int status, String body, String location) {
     }
 
@@ -153,7 +251,8 @@ class BitrixClientTest {
 
     private static BitrixClient client(HttpServer... allowed) {
         List<String> hosts = java.util.Arrays.stream(allowed).map(s -> "127.0.0.1:" + s.getAddress().getPort()).toList();
-        return new BitrixClient(PortalHostsTest.config(hosts, true), new PortalHosts(PortalHostsTest.config(hosts, true)), JSON);
+        return new BitrixClient(PortalHostsTest.config(hosts, true), new PortalHosts(PortalHostsTest.config(hosts, true)), JSON,
+                List.of());
     }
 
     /** A chain whose refresh always yields the token "fresh". */

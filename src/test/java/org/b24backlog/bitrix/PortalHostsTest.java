@@ -91,6 +91,14 @@ class PortalHostsTest {
                 return Duration.ofSeconds(1);
             }
 
+            public int transientRetries() {
+                return 2;
+            }
+
+            public Duration transientBackoff() {
+                return Duration.ofMillis(1);
+            }
+
             public int rateLimitRetries() {
                 return 3;
             }

@@ -69,6 +69,10 @@ class TokenCipherTest {
             public Duration sessionLifetime() {
                 return Duration.ofMinutes(30);
             }
+
+            public Duration restJournalRetention() {
+                return Duration.ofDays(7);
+            }
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.b24backlog.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,14 +14,30 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Refuses to start a production instance without its secrets. Dev and test mode generate a session key pair and use
- * a marked test encryption key, so the check only runs in normal (production) launch mode.
+ * Refuses to start with settings that cannot work: timeouts past the portal's own limit in any mode, and missing
+ * secrets in production. Dev and test mode generate a session key pair and use a marked test encryption key, so the
+ * secrets are only checked in normal (production) launch mode.
  */
 @Singleton
-public class ProductionSecrets {
+public class StartupChecks {
+
+    /** Bitrix24 cloud stops a REST request after 60 seconds, so waiting longer only hides the failure. */
+    static final Duration PORTAL_REQUEST_LIMIT = Duration.ofSeconds(60);
+
+    /** The Bitrix24 Market asks apps to keep REST request logs for at least three days. */
+    static final Duration MIN_JOURNAL_RETENTION = Duration.ofDays(3);
 
     void check(@Observes StartupEvent event, Config config, AppConfig app, BitrixConfig bitrix, TokenCipher cipher) {
         // Injecting TokenCipher parses app.token-encryption-key, which fails loudly when it is missing or malformed.
+        if (bitrix.requestTimeout().compareTo(PORTAL_REQUEST_LIMIT) > 0 || bitrix.connectTimeout().compareTo(bitrix.requestTimeout()) > 0) {
+            throw new IllegalStateException("b24.request-timeout is " + bitrix.requestTimeout() + " and b24.connect-timeout "
+                    + bitrix.connectTimeout() + ": the request timeout may be at most " + PORTAL_REQUEST_LIMIT
+                    + " and not shorter than the connect timeout");
+        }
+        if (app.restJournalRetention().compareTo(MIN_JOURNAL_RETENTION) < 0) {
+            throw new IllegalStateException("app.rest-journal-retention is " + app.restJournalRetention()
+                    + ", but the Bitrix24 Market requires REST logs to be kept for at least " + MIN_JOURNAL_RETENTION);
+        }
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
