@@ -39,16 +39,20 @@ public class BitrixClient {
     private final ObjectMapper json;
     private final HttpClient http;
     private final List<RestCallListener> listeners;
+    private final PortalThrottle throttle;
 
     @Inject
-    public BitrixClient(BitrixConfig config, PortalHosts hosts, ObjectMapper json, Instance<RestCallListener> listeners) {
-        this(config, hosts, json, listeners.stream().toList());
+    public BitrixClient(BitrixConfig config, PortalHosts hosts, ObjectMapper json, Instance<RestCallListener> listeners,
+            PortalThrottle throttle) {
+        this(config, hosts, json, listeners.stream().toList(), throttle);
     }
 
-    public BitrixClient(BitrixConfig config, PortalHosts hosts, ObjectMapper json, List<RestCallListener> listeners) {
+    public BitrixClient(BitrixConfig config, PortalHosts hosts, ObjectMapper json, List<RestCallListener> listeners,
+            PortalThrottle throttle) {
         this.config = config;
         this.hosts = hosts;
         this.json = json;
+        this.throttle = throttle;
         this.listeners = List.copyOf(listeners);
         // Redirects are handled by hand: a followed 302 would turn the POST into a GET and drop the body.
         this.http = HttpClient.newBuilder()
@@ -133,6 +137,7 @@ public class BitrixClient {
         PortalAddress address = credentials.address();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             hosts.requireAllowed(address);
+            throttle.acquire(credentials.memberId());
             String requestId = UUID.randomUUID().toString();
             long started = System.nanoTime();
             HttpResponse<String> response;

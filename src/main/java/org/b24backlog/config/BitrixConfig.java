@@ -2,6 +2,7 @@ package org.b24backlog.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -55,6 +56,30 @@ public interface BitrixConfig {
     /** First wait before repeating a call after a transient failure; it doubles on each further failure. */
     @WithDefault("PT0.2S")
     Duration transientBackoff();
+
+    /** The client's own throttle, which keeps calls inside the portal's leaky bucket before the portal has to refuse. */
+    RateLimit rateLimit();
+
+    /** A portal's request budget: Bitrix24 drains its bucket by {@code drainPerSecond} and refuses past {@code burst}. */
+    interface RateLimit {
+
+        /** Requests that may be sent at once; 50 on most plans, 250 on Enterprise. */
+        @WithDefault("50")
+        int burst();
+
+        /** Requests per second that may follow; 2 on most plans, 5 on Enterprise. */
+        @WithDefault("2")
+        int drainPerSecond();
+
+        /** Budgets of single portals by member_id, for example Enterprise plans. */
+        Map<String, Plan> portals();
+
+        interface Plan {
+            int burst();
+
+            int drainPerSecond();
+        }
+    }
 
     /** How often a call refused with QUERY_LIMIT_EXCEEDED is tried again before the error reaches the caller. */
     @WithDefault("5")

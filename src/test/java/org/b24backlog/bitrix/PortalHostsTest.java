@@ -91,6 +91,22 @@ class PortalHostsTest {
                 return Duration.ofSeconds(1);
             }
 
+            public RateLimit rateLimit() {
+                return new RateLimit() {
+                    public int burst() {
+                        return 50;
+                    }
+
+                    public int drainPerSecond() {
+                        return 2;
+                    }
+
+                    public java.util.Map<String, Plan> portals() {
+                        return java.util.Map.of();
+                    }
+                };
+            }
+
             public int transientRetries() {
                 return 2;
             }
