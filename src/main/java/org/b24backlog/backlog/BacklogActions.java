@@ -49,14 +49,14 @@ public class BacklogActions {
 
     /** Records the user as the backlog's last modifier. */
     public void touch(PortalCredentials viewer, FrameSession session, String groupId, String backlogId) {
-        manageableScrum(viewer, session, groupId);
+        manageableBacklog(viewer, session, "backlog.updated", groupId, backlogId);
         change(viewer, session, "backlog.updated", groupId, backlogId, "tasks.api.scrum.backlog.update",
                 Map.of("id", Long.parseLong(backlogId), "fields", Map.of("modifiedBy", Long.parseLong(session.userId()))));
     }
 
     /** Moves the backlog to another Scrum that has no backlog; Bitrix24 refuses this for a backlog with tasks. */
     public ScrumGroup move(PortalCredentials viewer, FrameSession session, String groupId, String backlogId, String targetGroupId) {
-        manageableScrum(viewer, session, groupId);
+        manageableBacklog(viewer, session, "backlog.moved", groupId, backlogId);
         ScrumGroup target = moveTargets(viewer, groupId).stream().filter(g -> g.id().equals(targetGroupId)).findFirst()
                 .orElseThrow(() -> failed(session, "backlog.moved", groupId, backlogId, new BacklogActionException(
                         "refusal_invalid_target", "Workgroup " + targetGroupId + " is not a Scrum without a backlog")));
@@ -70,7 +70,7 @@ public class BacklogActions {
 
     /** Deletes the backlog. Bitrix24 rejects this while the backlog contains tasks. */
     public void delete(PortalCredentials viewer, FrameSession session, String groupId, String backlogId) {
-        manageableScrum(viewer, session, groupId);
+        manageableBacklog(viewer, session, "backlog.deleted", groupId, backlogId);
         change(viewer, session, "backlog.deleted", groupId, backlogId, "tasks.api.scrum.backlog.delete",
                 Map.of("id", Long.parseLong(backlogId)));
     }
@@ -116,13 +116,36 @@ public class BacklogActions {
     }
 
     private ScrumGroup manageableScrum(PortalCredentials viewer, FrameSession session, String groupId) {
-        ScrumGroup group = ScrumGroup.fromGetResult(group(viewer, groupId));
+        return requireManager(session, "backlog.created", ScrumGroup.fromGetResult(group(viewer, groupId)));
+    }
+
+    /**
+     * Checks that the user may manage the group and that the backlog is the group's own, in one request. The
+     * permission check is on the group, so a backlog id of another group must never pass with it.
+     */
+    private void manageableBacklog(PortalCredentials viewer, FrameSession session, String action, String groupId,
+            String backlogId) {
+        BatchResult result = bitrix.batch(viewer, Batch.create()
+                .add("group", "socialnetwork.api.workgroup.get", Map.of("params", Map.of("groupId", groupId)))
+                .add("backlog", "tasks.api.scrum.backlog.get", Map.of("id", groupId)));
+        if (result.error("group").isPresent()) {
+            throw new GroupNotFoundException(groupId);
+        }
+        requireManager(session, action, ScrumGroup.fromGetResult(result.result("group")));
+        String actual = result.succeeded("backlog") ? result.result("backlog").path("id").asText() : null;
+        if (!backlogId.equals(actual)) {
+            throw failed(session, action, groupId, backlogId, new BacklogActionException("refusal_not_found",
+                    "Backlog " + backlogId + " is not the backlog of group " + groupId + " (its backlog is " + actual + ")"));
+        }
+    }
+
+    private ScrumGroup requireManager(FrameSession session, String action, ScrumGroup group) {
         if (!group.isScrum()) {
             throw new NotScrumException(group);
         }
         if (!session.admin() && !group.managerIds().contains(session.userId())) {
-            throw failed(session, "backlog.change", groupId, null,
-                    new BacklogActionException("backlog_read_only", "User " + session.userId() + " may not manage group " + groupId));
+            throw failed(session, action, group.id(), null, new BacklogActionException("backlog_read_only",
+                    "User " + session.userId() + " may not manage group " + group.id()));
         }
         return group;
     }

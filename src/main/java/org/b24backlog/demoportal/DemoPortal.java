@@ -46,6 +46,8 @@ import io.quarkus.arc.profile.IfBuildProfile;
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = { "dev", "test" })
+// Created at start-up, because its construction seeds the data that every portal page reads.
+@io.quarkus.runtime.Startup
 public class DemoPortal {
 
     private static final long EVENT_WAIT_SECONDS = 10;

@@ -135,6 +135,27 @@ class ForgedRequestTest {
     }
 
     @Test
+    void backlogOfAnotherGroupRejected() {
+        // The developer owns Mobile app but is a plain member of Payments platform.
+        String page = AppFrames.open(portal.launchGroupTab(DemoData.USER_DEVELOPER, DemoData.SCRUM_MOBILE)).body().asString();
+        String session = AppFrames.sessionToken(page);
+        portal.clearJournal();
+
+        for (String change : new String[] { "update", "delete", "move" }) {
+            Response refused = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .queryParam("s", session).formParam("backlogId", DemoData.BACKLOG_PAYMENTS).formParam("confirm", "yes")
+                    .formParam("targetGroupId", DemoData.SCRUM_NO_BACKLOG)
+                    .post("/backlog/" + DemoData.SCRUM_MOBILE + "/" + change);
+            assertThat(refused.statusCode()).as(change).isEqualTo(303);
+            assertThat(refused.header("Location")).as(change).contains("refusal=refusal_not_found");
+        }
+        assertThat(portal.journal().stream().flatMap(e -> java.util.stream.Stream.concat(java.util.stream.Stream.of(e),
+                e.subCommands().stream())).map(e -> e.method()))
+                .doesNotContain("tasks.api.scrum.backlog.update", "tasks.api.scrum.backlog.delete");
+        assertThat(portal.backlogOf(DemoData.SCRUM_PAYMENTS).orElseThrow().modifiedBy()).isNotEqualTo(DemoData.USER_DEVELOPER);
+    }
+
+    @Test
     void installEventWithGarbageTokenRejected() {
         Response answer = installEvent("fedcba9876543210fedcba9876543210", "garbage-refresh-token", "new-app-token");
 

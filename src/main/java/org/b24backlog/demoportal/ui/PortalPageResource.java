@@ -116,7 +116,7 @@ public class PortalPageResource {
     }
 
     @POST
-    @Path("demo-portal/reset")
+    @Path("market/reset")
     public Response reset(@Context HttpHeaders headers) {
         if (!urls.isPortalHost(headers.getHeaderString(HttpHeaders.HOST))) {
             return Response.status(404).build();
