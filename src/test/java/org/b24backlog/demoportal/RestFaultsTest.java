@@ -144,7 +144,7 @@ class RestFaultsTest {
                 .body("error", equalTo("expired_token"))
                 .body("error_description", equalTo("The access token provided has expired."));
 
-        // The fault is spent, so these fail because the token really expired.
+        // The fault is spent, so this call fails because the token really expired.
         PortalClient.call("user.admin", pair.accessToken(), "{}").then().statusCode(401)
                 .body("error", equalTo("expired_token"));
         JournalEntry faulted = portal.journal().get(0);

@@ -39,8 +39,8 @@ public class FaultResponses {
 
     /**
      * Responds to {@code request} as the decision's outcome requires. {@code normal} runs the request as usual, adds
-     * its journal entry with the given faults and builds the response; slow responses call it before or after
-     * their sleep.
+     * its journal entry with the given faults and builds the response. Slow responses call it before or after their
+     * sleep.
      */
     Response respond(PortalRequest request, FaultDecision decision,
             Function<List<AppliedFault>, Response> normal) {
