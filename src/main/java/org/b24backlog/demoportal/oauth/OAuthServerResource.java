@@ -128,7 +128,7 @@ public class OAuthServerResource {
     }
 
     private Response injectedTokenResponse(String httpMethod, ObjectNode logged, FaultDecision decision) {
-        Log.infof("Demo OAuth server injected %s into a token request", decision.outcome().kind());
+        Log.debugf("Demo OAuth server injected %s into a token request", decision.outcome().kind());
         if (decision.outcome().kind() == FaultKind.HTML_ERROR) {
             int status = decision.outcome().httpStatus();
             journal.add(new JournalEntry("oauth", FaultPlan.TOKEN_ENDPOINT, httpMethod, logged, null, status, null,

@@ -46,7 +46,7 @@ public class FaultResponses {
             Function<List<AppliedFault>, Response> normal) {
         FaultRule fault = decision.outcome();
         List<AppliedFault> applied = decision.applied();
-        Log.infof("Demo portal injected %s into REST call %s", fault.kind(), request.method());
+        Log.debugf("Demo portal injected %s into REST call %s", fault.kind(), request.method());
         switch (fault.kind()) {
             case ERROR -> {
                 return reject(request, fault.error(), applied);
