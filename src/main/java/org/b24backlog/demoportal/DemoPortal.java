@@ -21,6 +21,7 @@ import org.b24backlog.demoportal.data.DemoTask;
 import org.b24backlog.demoportal.data.PortalStore;
 import org.b24backlog.demoportal.data.ScrumEntity;
 import org.b24backlog.demoportal.data.ScrumItem;
+import org.b24backlog.demoportal.faults.FaultPlan;
 import org.b24backlog.demoportal.install.AppInstallation;
 import org.b24backlog.demoportal.install.EventBinding;
 import org.b24backlog.demoportal.install.EventDelivery;
@@ -41,8 +42,8 @@ import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
  * Test hooks of the demo portal, injected by {@code @QuarkusTest} classes: reset the seed data, install and uninstall
- * the app as the Market page does, open frames, expire tokens, read the journal of received requests and inspect
- * the data the app changed.
+ * the app as the Market page does, open frames, expire tokens, read the journal of received requests, inject faults,
+ * set the request limits and inspect the data the app changed.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = { "dev", "test" })
@@ -83,6 +84,12 @@ public class DemoPortal {
     PortalUrls urls;
 
     @Inject
+    FaultPlan faults;
+
+    @Inject
+    PortalLimits limits;
+
+    @Inject
     DemoPortalConfig config;
 
     @PostConstruct
@@ -90,7 +97,10 @@ public class DemoPortal {
         DemoSeed.seed(store);
     }
 
-    /** Restores the seed data and clears the installation, all tokens, the journal and the sent events. */
+    /**
+     * Restores the seed data and clears the installation, all tokens, the journal, the sent events, every fault and
+     * a rename, and returns the request limits to their configured values.
+     */
     public void reset() {
         installation.forget();
         installations.releaseInstallEvent();
@@ -101,7 +111,21 @@ public class DemoPortal {
         sender.clear();
         bucket.empty();
         bucket.setEnabled(null);
+        bucket.setLimits(null, null);
         operatingTime.clear();
+        faults.clear();
+        urls.forgetRename();
+    }
+
+    // Faults and limits
+
+    /** Returns the fault plan of the portal, for example {@code faults().on("tasks.task.add").times(1).internalError()}. */
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    public PortalLimits limits() {
+        return limits;
     }
 
     // Journal
@@ -221,6 +245,15 @@ public class DemoPortal {
 
     public String domain() {
         return urls.domain();
+    }
+
+    /** Returns the domain a rename fault redirects to, which accepts REST calls only after the rename fired. */
+    public String renamedDomain() {
+        return urls.renamedDomain();
+    }
+
+    public boolean isRenamed() {
+        return urls.isRenamed();
     }
 
     public String clientEndpoint() {

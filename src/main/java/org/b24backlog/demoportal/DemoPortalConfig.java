@@ -1,6 +1,7 @@
 package org.b24backlog.demoportal;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,6 +17,13 @@ public interface DemoPortalConfig {
     /** Host and port of the portal, for example {@code localhost:8080}; REST calls must carry it as {@code Host}. */
     @WithDefault("localhost:8080")
     String domain();
+
+    /**
+     * Second host and port of the same portal, where REST calls go after a rename fault redirected them, for example
+     * {@code other-portal.localhost:8081}. Unset means {@code other-portal.} followed by {@link #domain()}. The portal
+     * rejects REST calls on it until a rename fault has fired.
+     */
+    Optional<String> renamedDomain();
 
     /** The app card's {@code client_id}, the same value as the app's {@code b24.client-id}. */
     @WithDefault("demo-portal-client-id-unset")
@@ -37,6 +45,8 @@ public interface DemoPortalConfig {
     Duration refreshTokenLifetime();
 
     RateLimit rateLimit();
+
+    OperatingLimit operatingLimit();
 
     /** Market version card of the app. */
     interface AppCard {
@@ -79,5 +89,16 @@ public interface DemoPortalConfig {
 
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /** Per-method execution-time budget, which Bitrix24 enforces with HTTP 429 {@code OPERATION_TIME_LIMIT}. */
+    interface OperatingLimit {
+
+        /**
+         * Execution time one method may use within the ten-minute window before further calls are rejected. The
+         * default is the 480 s that Bitrix24's limits page uses in its example and the JS SDK assumes.
+         */
+        @WithDefault("PT8M")
+        Duration budget();
     }
 }

@@ -2,6 +2,8 @@ package org.b24backlog.demoportal;
 
 import java.util.List;
 
+import org.b24backlog.demoportal.faults.AppliedFault;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -15,11 +17,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param status HTTP status of the answer; for a sub-command, the status it would have had alone
  * @param error error code of the answer as text ({@code "0"}, {@code "expired_token"}), null on success
  * @param subCommands the sub-commands of a batch in the order they ran, empty otherwise
+ * @param faults the injected faults that fired on this request, empty when it ran normally
  */
 public record JournalEntry(String server, String method, String httpMethod, JsonNode params, Integer userId,
-        int status, String error, List<JournalEntry> subCommands) {
+        int status, String error, List<JournalEntry> subCommands, List<AppliedFault> faults) {
 
+    /** An entry of a request that no fault touched. */
+    public JournalEntry(String server, String method, String httpMethod, JsonNode params, Integer userId, int status,
+            String error, List<JournalEntry> subCommands) {
+        this(server, method, httpMethod, params, userId, status, error, subCommands, List.of());
+    }
+
+    /** Returns true for a 2xx response without an error code, so a redirect or an HTML error page is no success. */
     public boolean succeeded() {
-        return error == null;
+        return error == null && status >= 200 && status < 300;
+    }
+
+    public JournalEntry withFaults(List<AppliedFault> applied) {
+        return new JournalEntry(server, method, httpMethod, params, userId, status, error, subCommands,
+                List.copyOf(applied));
     }
 }

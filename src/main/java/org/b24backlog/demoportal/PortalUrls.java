@@ -19,6 +19,8 @@ public class PortalUrls {
     @Inject
     DemoPortalConfig config;
 
+    private volatile boolean renamed;
+
     public String domain() {
         return config.domain();
     }
@@ -26,6 +28,35 @@ public class PortalUrls {
     /** Tells whether a request's {@code Host} header names the portal; the comparison ignores case. */
     public boolean isPortalHost(String hostHeader) {
         return hostHeader != null && hostHeader.trim().equalsIgnoreCase(config.domain());
+    }
+
+    /** Returns the portal's second domain, which a rename fault redirects REST calls to. */
+    public String renamedDomain() {
+        return config.renamedDomain().orElse("other-portal." + config.domain());
+    }
+
+    /** Makes the renamed domain accept REST calls, as a rename fault does when it fires. */
+    public void markRenamed() {
+        renamed = true;
+    }
+
+    public boolean isRenamed() {
+        return renamed;
+    }
+
+    /** Makes the renamed domain reject REST calls again, as {@code DemoPortal.reset()} does. */
+    public void forgetRename() {
+        renamed = false;
+    }
+
+    /** Tells whether the {@code Host} header names the renamed domain; the comparison ignores case. */
+    public boolean isRenamedHost(String hostHeader) {
+        return hostHeader != null && hostHeader.trim().equalsIgnoreCase(renamedDomain());
+    }
+
+    /** Tells whether REST calls with this {@code Host} reach the portal: its domain, or the renamed one after a rename. */
+    public boolean isRestHost(String hostHeader) {
+        return isPortalHost(hostHeader) || renamed && isRenamedHost(hostHeader);
     }
 
     public String portalBaseUrl() {

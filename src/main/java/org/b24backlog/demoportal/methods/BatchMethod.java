@@ -1,7 +1,10 @@
 package org.b24backlog.demoportal.methods;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,6 +13,8 @@ import jakarta.inject.Inject;
 
 import org.b24backlog.bitrix.BracketParams;
 import org.b24backlog.demoportal.JournalEntry;
+import org.b24backlog.demoportal.faults.FaultPlan;
+import org.b24backlog.demoportal.faults.FaultRule;
 import org.b24backlog.demoportal.rest.DispatchOutcome;
 import org.b24backlog.demoportal.rest.MethodRegistry;
 import org.b24backlog.demoportal.rest.MethodResult;
@@ -31,7 +36,8 @@ import io.quarkus.arc.profile.IfBuildProfile;
 /**
  * {@code batch}: up to 50 {@code "method?query"} commands run in order through the same dispatcher as direct calls,
  * with the caller's token. A command may refer to an earlier result with {@code $result[key][field]...}. The whole
- * batch counts as one request for the leaky bucket and returns HTTP 200 even when commands fail.
+ * batch counts as one request for the leaky bucket and returns HTTP 200 even when commands fail. A batch-command
+ * fault of the fault plan makes a command fail without running.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = { "dev", "test" })
@@ -44,6 +50,9 @@ public class BatchMethod implements RestMethodGroup {
 
     @Inject
     RestDispatcher dispatcher;
+
+    @Inject
+    FaultPlan faults;
 
     @Override
     public void registerTo(MethodRegistry registry) {
@@ -72,9 +81,12 @@ public class BatchMethod implements RestMethodGroup {
             RequestParams.takeAccessToken(params);
             ObjectNode resolved = (ObjectNode) resolveReferences(params, results);
 
-            DispatchOutcome outcome = dispatcher.dispatch(method.trim(), resolved, call.accessToken(), true);
+            Optional<FaultRule> fault = faults.decideBatchCommand(key, method.trim());
+            DispatchOutcome outcome = fault.isPresent() ? injected(fault.get(), call)
+                    : dispatcher.dispatch(method.trim(), resolved, call.accessToken(), true);
             call.subCommandJournal().add(new JournalEntry("portal", method.trim(), "BATCH", resolved,
-                    outcome.userId(), outcome.httpStatus(), outcome.errorCode(), outcome.subCommands()));
+                    outcome.userId(), outcome.httpStatus(), outcome.errorCode(), outcome.subCommands(),
+                    fault.map(rule -> List.of(rule.applied())).orElse(List.of())));
             if (outcome.succeeded()) {
                 results.set(key, outcome.result().result());
                 if (outcome.result().total() != null) {
@@ -99,6 +111,11 @@ public class BatchMethod implements RestMethodGroup {
         result.set("result_next", emptyAsArray(nexts));
         result.set("result_time", emptyAsArray(times));
         return MethodResult.of(result);
+    }
+
+    private static DispatchOutcome injected(FaultRule fault, RestCall call) {
+        Instant now = Instant.now();
+        return new DispatchOutcome(null, fault.error(), call.userId(), now, now, List.of(), null);
     }
 
     /**

@@ -23,6 +23,10 @@ import org.b24backlog.demoportal.DemoPortalConfig;
 import org.b24backlog.demoportal.JournalEntry;
 import org.b24backlog.demoportal.PortalJournal;
 import org.b24backlog.demoportal.PortalUrls;
+import org.b24backlog.demoportal.faults.FaultDecision;
+import org.b24backlog.demoportal.faults.FaultKind;
+import org.b24backlog.demoportal.faults.FaultPlan;
+import org.b24backlog.demoportal.faults.ProxyErrorPage;
 import org.b24backlog.demoportal.install.AppInstallation;
 import org.b24backlog.demoportal.rest.OperatingTime;
 import org.b24backlog.demoportal.rest.RequestParams;
@@ -38,7 +42,8 @@ import io.quarkus.logging.Log;
 /**
  * The demo OAuth server: {@code oauth/token/} with {@code grant_type=refresh_token}, and {@code rest/app.info} for
  * checking an access token the way an app checks an {@code ONAPPINSTALL} token. Parameters may come in the query
- * string or a form body.
+ * string or a form body. Token-endpoint faults of the fault plan fire before the refresh token is checked, so a
+ * faulted request leaves the refresh token unused.
  */
 @Path(PortalUrls.OAUTH_PATH)
 @IfBuildProfile(anyOf = { "dev", "test" })
@@ -61,6 +66,9 @@ public class OAuthServerResource {
 
     @Inject
     OperatingTime operatingTime;
+
+    @Inject
+    FaultPlan faults;
 
     @Inject
     ObjectMapper mapper;
@@ -101,17 +109,36 @@ public class OAuthServerResource {
                 headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
         ObjectNode logged = params.deepCopy();
         logged.remove(List.of("client_secret", "refresh_token"));
+        FaultDecision decision = faults.decideTokenRequest();
+        decision.sleepLatency();
+        if (decision.hasOutcome()) {
+            return injectedTokenResponse(httpMethod, logged, decision);
+        }
         try {
             TokenPair pair = exchange(params);
-            journal.add(new JournalEntry("oauth", "oauth/token", httpMethod, logged, pair.userId(), 200, null,
-                    List.of()));
+            journal.add(new JournalEntry("oauth", FaultPlan.TOKEN_ENDPOINT, httpMethod, logged, pair.userId(), 200,
+                    null, List.of(), decision.applied()));
             return json(200, tokenResponse(pair));
         } catch (RestException e) {
             Log.infof("Demo OAuth server rejected a token request: %s %s", e.errorCode(), e.getMessage());
-            journal.add(new JournalEntry("oauth", "oauth/token", httpMethod, logged, null, e.httpStatus(),
-                    e.errorCode(), List.of()));
+            journal.add(new JournalEntry("oauth", FaultPlan.TOKEN_ENDPOINT, httpMethod, logged, null, e.httpStatus(),
+                    e.errorCode(), List.of(), decision.applied()));
             return json(e.httpStatus(), e.toBody());
         }
+    }
+
+    private Response injectedTokenResponse(String httpMethod, ObjectNode logged, FaultDecision decision) {
+        Log.debugf("Demo OAuth server injected %s into a token request", decision.outcome().kind());
+        if (decision.outcome().kind() == FaultKind.HTML_ERROR) {
+            int status = decision.outcome().httpStatus();
+            journal.add(new JournalEntry("oauth", FaultPlan.TOKEN_ENDPOINT, httpMethod, logged, null, status, null,
+                    List.of(), decision.applied()));
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(ProxyErrorPage.html(status)).build();
+        }
+        RestException error = decision.outcome().error();
+        journal.add(new JournalEntry("oauth", FaultPlan.TOKEN_ENDPOINT, httpMethod, logged, null, error.httpStatus(),
+                error.errorCode(), List.of(), decision.applied()));
+        return json(error.httpStatus(), error.toBody());
     }
 
     private TokenPair exchange(ObjectNode params) {

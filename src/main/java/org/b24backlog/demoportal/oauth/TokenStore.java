@@ -78,6 +78,22 @@ public class TokenStore {
         byRefreshToken.replaceAll((token, pair) -> byAccessToken.getOrDefault(pair.accessToken(), pair));
     }
 
+    /**
+     * Makes one access token expired, keeping its refresh token working; false when the token is unknown. A fault
+     * uses it to end a token as the one-hour lifetime does.
+     */
+    public synchronized boolean expire(String accessToken) {
+        TokenPair pair = accessToken == null ? null : byAccessToken.get(accessToken);
+        if (pair == null) {
+            return false;
+        }
+        TokenPair expired = new TokenPair(pair.accessToken(), pair.refreshToken(), pair.userId(), pair.chainId(),
+                pair.issuedAt(), clock.instant().minusSeconds(1), pair.refreshExpiresAt());
+        byAccessToken.put(accessToken, expired);
+        byRefreshToken.computeIfPresent(pair.refreshToken(), (token, old) -> expired);
+        return true;
+    }
+
     /** Forgets every token, as an uninstall or a reset does. */
     public synchronized void revokeAll() {
         byAccessToken.clear();

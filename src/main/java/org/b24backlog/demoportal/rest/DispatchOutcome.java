@@ -5,9 +5,13 @@ import java.util.List;
 
 import org.b24backlog.demoportal.JournalEntry;
 
-/** What one method call produced: either a result or an error, with the caller and the timing. */
+/**
+ * Result or error of one method call, with the caller and the timing.
+ *
+ * @param usage the method's operating time after this call, null when the call did not run
+ */
 public record DispatchOutcome(MethodResult result, RestException error, Integer userId, Instant start,
-        Instant finish, List<JournalEntry> subCommands) {
+        Instant finish, List<JournalEntry> subCommands, OperatingTime.Usage usage) {
 
     public boolean succeeded() {
         return error == null;

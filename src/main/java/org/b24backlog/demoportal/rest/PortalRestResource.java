@@ -1,6 +1,5 @@
 package org.b24backlog.demoportal.rest;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -19,6 +18,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.b24backlog.demoportal.JournalEntry;
 import org.b24backlog.demoportal.PortalJournal;
 import org.b24backlog.demoportal.PortalUrls;
+import org.b24backlog.demoportal.faults.AppliedFault;
+import org.b24backlog.demoportal.faults.FaultDecision;
+import org.b24backlog.demoportal.faults.FaultPlan;
 import org.b24backlog.demoportal.oauth.TokenStore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +31,8 @@ import io.quarkus.logging.Log;
 
 /**
  * The portal's REST API, {@code /rest/{method}} and {@code /rest/{method}.json}, for GET and POST. It checks the
- * {@code Host}, applies the leaky bucket, dispatches the call and writes the Bitrix24 envelope.
+ * {@code Host}, applies the leaky bucket and the faults tests planned, dispatches the call and writes the Bitrix24
+ * envelope. Faults fire after the leaky bucket, so a faulted request still counts as one request.
  */
 @Path("/rest")
 @IfBuildProfile(anyOf = { "dev", "test" })
@@ -45,13 +48,16 @@ public class PortalRestResource {
     LeakyBucket bucket;
 
     @Inject
-    OperatingTime operatingTime;
-
-    @Inject
     PortalJournal journal;
 
     @Inject
     TokenStore tokens;
+
+    @Inject
+    FaultPlan faults;
+
+    @Inject
+    FaultResponses faultResponses;
 
     @Inject
     ObjectMapper mapper;
@@ -77,10 +83,11 @@ public class PortalRestResource {
         // HTTP/2 clients (Java's HttpClient upgrades plain HTTP to h2c) send :authority instead of a Host header.
         String host = headers.getHeaderString(HttpHeaders.HOST) != null ? headers.getHeaderString(HttpHeaders.HOST)
                 : uri.getRequestUri().getAuthority();
-        if (!urls.isPortalHost(host)) {
+        if (!urls.isRestHost(host)) {
             Log.infof("Demo portal rejected REST call %s for host %s", method, host);
+            String served = urls.isRenamed() ? urls.domain() + " and " + urls.renamedDomain() : urls.domain();
             RestException error = RestException.of(404, "PORTAL_NOT_FOUND", "No Bitrix24 portal at host " + host
-                    + ": the demo portal answers only at " + urls.domain() + ".");
+                    + ": the demo portal answers only at " + served + ".");
             return reject(httpMethod, method, RequestParams.emptyObject(), error);
         }
 
@@ -103,16 +110,28 @@ public class PortalRestResource {
             return json(error.httpStatus(), error.toBody());
         }
 
-        DispatchOutcome outcome = dispatcher.dispatch(method, params, accessToken, false);
-        journal.add(new JournalEntry("portal", method, httpMethod, params, outcome.userId(), outcome.httpStatus(),
-                outcome.errorCode(), outcome.subCommands()));
+        PortalRequest request = new PortalRequest(httpMethod, method, rawMethod, uri.getRequestUri().getRawQuery(),
+                params, accessToken);
+        FaultDecision decision = faults.decideRest(method, urls.isRenamedHost(host));
+        decision.sleepLatency();
+        if (decision.hasOutcome()) {
+            return faultResponses.respond(request, decision, applied -> run(request, applied));
+        }
+        return run(request, decision.applied());
+    }
+
+    private Response run(PortalRequest request, List<AppliedFault> applied) {
+        String method = request.method();
+        DispatchOutcome outcome = dispatcher.dispatch(method, request.params(), request.accessToken(), false);
+        journal.add(new JournalEntry("portal", method, request.httpMethod(), request.params(), outcome.userId(),
+                outcome.httpStatus(), outcome.errorCode(), outcome.subCommands(), applied));
         if (!outcome.succeeded()) {
             return json(outcome.httpStatus(), outcome.error().toBody());
         }
-        return json(200, successBody(method, outcome));
+        return json(200, successBody(outcome));
     }
 
-    private ObjectNode successBody(String method, DispatchOutcome outcome) {
+    private ObjectNode successBody(DispatchOutcome outcome) {
         ObjectNode body = mapper.createObjectNode();
         body.set("result", outcome.result().result());
         if (outcome.result().total() != null) {
@@ -121,10 +140,7 @@ public class PortalRestResource {
         if (outcome.result().next() != null) {
             body.put("next", outcome.result().next());
         }
-        Instant finish = outcome.finish();
-        OperatingTime.Usage usage = operatingTime.record(method.toLowerCase(), finish.getEpochSecond(),
-                TimeBlock.seconds(outcome.start(), finish));
-        body.set("time", TimeBlock.of(outcome.start(), finish, usage));
+        body.set("time", TimeBlock.of(outcome.start(), outcome.finish(), outcome.usage()));
         return body;
     }
 

@@ -22,7 +22,7 @@ import io.quarkus.logging.Log;
 /**
  * Runs one REST method for an access token: looks the method up, checks the token, the app's scopes and the batch
  * rules, and calls the implementation. Direct calls and batch sub-commands both go through {@link #dispatch}, so they
- * get the same checks and the same errors.
+ * get the same checks and the same errors, and each call adds its time to its own method's operating time.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = { "dev", "test" })
@@ -43,6 +43,9 @@ public class RestDispatcher {
     @Inject
     DemoPortalConfig config;
 
+    @Inject
+    OperatingTime operatingTime;
+
     public DispatchOutcome dispatch(String method, ObjectNode params, String accessToken, boolean inBatch) {
         Instant start = Instant.now();
         List<JournalEntry> subCommands = new ArrayList<>();
@@ -55,20 +58,37 @@ public class RestDispatcher {
             if (inBatch && registration.name().equals("batch")) {
                 throw RestException.of(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
             }
+            checkOperatingTime(registration, start);
             int userId = token.userId();
             RestCall call = new RestCall(registration.name(), params, userId, store.isAdmin(userId), accessToken,
                     inBatch, subCommands);
             MethodResult result = registration.handler().handle(call);
-            return new DispatchOutcome(result, null, userId, start, Instant.now(), subCommands);
+            Instant finish = Instant.now();
+            return new DispatchOutcome(result, null, userId, start, finish, subCommands,
+                    recordTime(registration, start, finish));
         } catch (RestException e) {
             Log.debugf("Demo portal method %s failed for user %s: %s %s", method, token.userId(), e.errorCode(),
                     e.getMessage());
-            return new DispatchOutcome(null, e, token.userId(), start, Instant.now(), subCommands);
+            return new DispatchOutcome(null, e, token.userId(), start, Instant.now(), subCommands, null);
         } catch (RuntimeException e) {
             Log.errorf(e, "Demo portal method %s failed unexpectedly for user %s", method, token.userId());
             RestException error = RestException.of(500, "INTERNAL_SERVER_ERROR", "Internal server error");
-            return new DispatchOutcome(null, error, token.userId(), start, Instant.now(), subCommands);
+            return new DispatchOutcome(null, error, token.userId(), start, Instant.now(), subCommands, null);
         }
+    }
+
+    /**
+     * Rejects a call whose method used up its operating-time budget.
+     * NOTE: the description is this portal's wording; the sources read give only the code and the status.
+     */
+    private void checkOperatingTime(MethodRegistry.Registration registration, Instant start) {
+        if (operatingTime.isExhausted(registration.name(), start.getEpochSecond())) {
+            throw RestException.of(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
+        }
+    }
+
+    private OperatingTime.Usage recordTime(MethodRegistry.Registration registration, Instant start, Instant finish) {
+        return operatingTime.record(registration.name(), finish.getEpochSecond(), TimeBlock.seconds(start, finish));
     }
 
     private void checkToken(TokenCheck token) {
