@@ -139,6 +139,12 @@ public class InstallationService {
         installation.scope = grant.scope();
         installation.updatedAt = now;
         if (claim.applicationToken() != null && !claim.applicationToken().isBlank()) {
+            if (installation.id != null && installation.state == InstallationState.INSTALLED
+                    && installation.applicationTokenEnc != null && !matchesApplicationToken(installation, claim.applicationToken())) {
+                Log.warnf("Portal %s replaced its application token through the %s of admin %s", claim.memberId(),
+                        claim.source(), userId);
+                audit.record(claim.memberId(), userId, null, "app.token_replaced", null, null, true, "via " + claim.source());
+            }
             installation.applicationTokenEnc = cipher.encrypt(claim.applicationToken(), applicationTokenContext(claim.memberId()));
         } else if (installation.applicationTokenEnc == null) {
             Log.warnf("Portal %s installed without an application token yet; uninstall events are rejected until "
@@ -164,29 +170,64 @@ public class InstallationService {
      * @throws InstallRejectedException when the portal is unknown or the token does not match; nothing changes
      */
     public UninstallOutcome uninstall(String memberId, String applicationToken, boolean clean) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        PortalRef portal = QuarkusTransaction.requiringNew().call(() -> {
             Installation installation = Installation.findByMemberId(memberId)
                     .orElseThrow(() -> new InstallRejectedException("Uninstall event for unknown portal " + memberId));
             if (!matchesApplicationToken(installation, applicationToken)) {
                 Log.warnf("Uninstall event for portal %s carried a wrong application token; rejected", memberId);
                 throw new InstallRejectedException("Uninstall event for portal " + memberId + " carried a wrong application token");
             }
-            long removed = PortalToken.deleteForInstallation(installation.id);
-            if (clean) {
-                audit.purge(memberId);
-                installation.delete();
-                Log.infof("Portal %s uninstalled the app and asked to delete its data: %d token chains and the audit log removed",
-                        memberId, removed);
-                return UninstallOutcome.PURGED;
-            }
-            installation.state = InstallationState.UNINSTALLED;
-            installation.uninstalledAt = Instant.now();
-            installation.updatedAt = installation.uninstalledAt;
-            installation.applicationTokenEnc = null;
-            audit.record(memberId, null, null, "app.uninstalled", null, null, true, removed + " token chains destroyed");
-            Log.infof("Portal %s uninstalled the app: %d token chains destroyed", memberId, removed);
-            return UninstallOutcome.UNINSTALLED;
+            return PortalRef.of(installation);
         });
+        requireAccessRevoked(portal);
+        return QuarkusTransaction.requiringNew().call(() -> removeInstallation(memberId, clean));
+    }
+
+    /**
+     * Confirms an uninstall with the portal. Every frame POST carries the application token, so a user who can open
+     * the app could forge the event; but after a real uninstall the portal no longer accepts the app's tokens.
+     */
+    private void requireAccessRevoked(PortalRef portal) {
+        if (portal.adminUserId() == null) {
+            return;
+        }
+        try {
+            bitrix.call(tokens.chain(portal, portal.adminUserId()), "app.info", java.util.Map.of());
+        } catch (NoTokenException | OAuthException e) {
+            return;
+        } catch (org.b24backlog.bitrix.BitrixApiException e) {
+            if (e.isAuthFailure() || e.httpStatus() == 403) {
+                return;
+            }
+            throw new InstallRejectedException("Portal " + portal.memberId() + " could not confirm the uninstall (" + e.code()
+                    + "); nothing was removed", e);
+        } catch (BitrixException e) {
+            throw new InstallRejectedException("Portal " + portal.memberId() + " could not be asked to confirm the uninstall: "
+                    + e.getMessage() + "; nothing was removed", e);
+        }
+        Log.warnf("Uninstall event for portal %s, but the portal still accepts the app's token; rejected", portal.memberId());
+        throw new InstallRejectedException("Portal " + portal.memberId()
+                + " still accepts the app's token, so the app was not uninstalled there; nothing was removed");
+    }
+
+    private UninstallOutcome removeInstallation(String memberId, boolean clean) {
+        Installation installation = Installation.findByMemberId(memberId)
+                .orElseThrow(() -> new InstallRejectedException("Uninstall event for unknown portal " + memberId));
+        long removed = PortalToken.deleteForInstallation(installation.id);
+        if (clean) {
+            audit.purge(memberId);
+            installation.delete();
+            Log.infof("Portal %s uninstalled the app and asked to delete its data: %d token chains and the audit log removed",
+                    memberId, removed);
+            return UninstallOutcome.PURGED;
+        }
+        installation.state = InstallationState.UNINSTALLED;
+        installation.uninstalledAt = Instant.now();
+        installation.updatedAt = installation.uninstalledAt;
+        installation.applicationTokenEnc = null;
+        audit.record(memberId, null, null, "app.uninstalled", null, null, true, removed + " token chains destroyed");
+        Log.infof("Portal %s uninstalled the app: %d token chains destroyed", memberId, removed);
+        return UninstallOutcome.UNINSTALLED;
     }
 
     /** Compares a presented application token with the stored one in constant time. */

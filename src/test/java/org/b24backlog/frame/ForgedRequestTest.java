@@ -68,11 +68,30 @@ class ForgedRequestTest {
     }
 
     @Test
-    void wrongApplicationTokenRejected() {
-        Response page = AppFrames.open(withForm(launch(), "APPLICATION_TOKEN", "0000"));
+    void applicationTokenMismatchLeftToPortal() {
+        // The portal's answer to AUTH_ID decides; a stale APPLICATION_TOKEN alone neither admits nor rejects.
+        Response accepted = AppFrames.open(withForm(launch(), "APPLICATION_TOKEN", "0000"));
+        Response forged = AppFrames.open(withForm(withForm(launch(), "APPLICATION_TOKEN", "0000"), "AUTH_ID", "garbage"));
 
-        assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(portal.journal()).isEmpty();
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void uninstallWithCopiedApplicationTokenRejected() {
+        // Any user who opens the app receives the application token in the frame POST.
+        String copied = launch().form().get("APPLICATION_TOKEN");
+        assertThat(copied).isEqualTo(applicationToken);
+
+        Response answer = given().contentType("application/x-www-form-urlencoded").formParam("event", "ONAPPUNINSTALL")
+                .formParam("data[CLEAN]", "1").formParam("auth[member_id]", portal.memberId())
+                .formParam("auth[application_token]", copied).post("/events");
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.jsonPath().getString("error_description")).contains("still accepts the app's token");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Installation.findByMemberId(portal.memberId())))
+                .hasValueSatisfying(i -> assertThat(i.isInstalled()).isTrue());
+        assertThat(AppFrames.open(launch()).statusCode()).isEqualTo(200);
     }
 
     @Test
