@@ -28,6 +28,8 @@ public class BacklogPages {
 
         static native TemplateInstance groupNotFound(PageContext ctx, String groupId);
 
+        static native TemplateInstance accessDenied(PageContext ctx, ScrumGroup group);
+
         static native TemplateInstance move(PageContext ctx, ScrumGroup group, String backlogId, List<ScrumGroup> targets);
 
         static native TemplateInstance confirmDelete(PageContext ctx, ScrumGroup group, String backlogId);
@@ -66,6 +68,9 @@ public class BacklogPages {
             return notScrum(session, e.group());
         } catch (GroupNotFoundException e) {
             return groupNotFound(session, groupId);
+        } catch (BacklogAccessDeniedException e) {
+            return responses.page(Response.Status.FORBIDDEN, Templates.accessDenied(ctx, e.group()), session.lang(),
+                    session.portal());
         }
     }
 

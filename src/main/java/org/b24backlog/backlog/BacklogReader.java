@@ -53,7 +53,7 @@ public class BacklogReader {
         }
         boolean canManage = session.admin() || group.managerIds().contains(session.userId());
         List<BacklogView.Field> fields = fields(first.result("fields"));
-        Optional<JsonNode> backlog = backlog(first);
+        Optional<JsonNode> backlog = backlog(first, group);
         if (backlog.isEmpty()) {
             return new BacklogView(group, null, null, null, fields, List.of(), canManage);
         }
@@ -100,11 +100,15 @@ public class BacklogReader {
         return ScrumGroup.fromGetResult(first.result("group"));
     }
 
-    private static Optional<JsonNode> backlog(BatchResult first) {
+    private static Optional<JsonNode> backlog(BatchResult first, ScrumGroup group) {
         Optional<BitrixApiException> error = first.error("backlog");
         if (error.isPresent()) {
             if ("Backlog not found".equals(error.get().description())) {
                 return Optional.empty();
+            }
+            if ("Access denied".equals(error.get().description())) {
+                // The user can see the group but not its tasks, for example in an open group they have not joined.
+                throw new BacklogAccessDeniedException(group);
             }
             throw error.get();
         }

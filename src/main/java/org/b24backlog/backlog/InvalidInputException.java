@@ -13,9 +13,10 @@ public class InvalidInputException extends RuntimeException {
      * @throws InvalidInputException otherwise
      */
     public static String requireId(String value, String name) {
-        if (value == null || !value.matches("[1-9][0-9]{0,17}")) {
+        // Bitrix24 ids are 32-bit integers in its database, so anything larger cannot name a real record.
+        if (value == null || !value.matches("[1-9][0-9]{0,9}") || Long.parseLong(value) > Integer.MAX_VALUE) {
             throw new InvalidInputException("Invalid " + name + " '" + (value == null ? "" : value)
-                    + "': expected a positive whole number");
+                    + "': expected a whole number from 1 to " + Integer.MAX_VALUE);
         }
         return value;
     }

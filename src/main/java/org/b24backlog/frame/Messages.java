@@ -202,6 +202,9 @@ public interface Messages {
     @Message("Open the app from your Bitrix24 portal; this address only works inside the portal.")
     String hint_portal_only();
 
+    @Message("Join the workgroup in Bitrix24, or ask its owner to add you.")
+    String hint_join_group();
+
     @Message("Ask a Bitrix24 administrator of your portal for help.")
     String hint_ask_admin();
 

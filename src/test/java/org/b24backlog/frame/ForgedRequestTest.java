@@ -140,6 +140,26 @@ class ForgedRequestTest {
     }
 
     @Test
+    void hugeGroupIdExplained() {
+        String session = AppFrames.sessionToken(AppFrames.open(launch()).body().asString());
+
+        Response page = given().queryParam("s", session).get("/backlog/2147483648");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body().asString()).contains("from 1 to 2147483647");
+    }
+
+    @Test
+    void nonMemberOfOpenGroupToldToJoin() {
+        FrameLaunch outsider = portal.launchGroupTab(DemoData.USER_OUTSIDER, DemoData.SCRUM_PAYMENTS);
+
+        Response page = AppFrames.open(outsider);
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body().asString()).contains("Join the workgroup");
+    }
+
+    @Test
     void memberWithoutRoleSeesReadOnlyBacklog() {
         String page = AppFrames.open(portal.launchGroupTab(DemoData.USER_TESTER, DemoData.SCRUM_MOBILE)).body().asString();
         String session = AppFrames.sessionToken(page);
