@@ -46,6 +46,10 @@ public class AuditEntry extends PanacheEntityBase {
 
     public String details;
 
+    /** Key of the message that tells the acting user the outcome, such as {@code done_created}; null for events. */
+    @Column(name = "message_key")
+    public String messageKey;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

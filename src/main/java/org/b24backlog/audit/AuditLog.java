@@ -20,6 +20,13 @@ public class AuditLog {
     @Transactional
     public void record(String memberId, String userId, String userName, String action, String groupId, String backlogId,
             boolean success, String details) {
+        record(memberId, userId, userName, action, groupId, backlogId, success, details, null);
+    }
+
+    /** Records an entry with the message the acting user sees about it, and returns the entry's id. */
+    @Transactional
+    public long record(String memberId, String userId, String userName, String action, String groupId, String backlogId,
+            boolean success, String details, String messageKey) {
         AuditEntry entry = new AuditEntry();
         entry.memberId = memberId;
         entry.userId = userId;
@@ -29,8 +36,17 @@ public class AuditLog {
         entry.backlogId = backlogId;
         entry.outcome = success ? "success" : "failure";
         entry.details = details == null || details.length() <= MAX_DETAILS ? details : details.substring(0, MAX_DETAILS);
+        entry.messageKey = messageKey;
         entry.createdAt = Instant.now();
         entry.persist();
+        return entry.id;
+    }
+
+    /** Returns an entry of the given portal and user, so that a page can show that user the outcome of a change. */
+    @Transactional
+    public java.util.Optional<AuditEntry> findOwn(long id, String memberId, String userId) {
+        return AuditEntry.<AuditEntry> findByIdOptional(id)
+                .filter(entry -> entry.memberId.equals(memberId) && userId.equals(entry.userId));
     }
 
     /** Up to {@code limit} of a portal's entries, newest first, skipping the first {@code offset}. */

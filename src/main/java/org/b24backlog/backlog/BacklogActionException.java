@@ -9,11 +9,27 @@ public class BacklogActionException extends RuntimeException {
 
     private final String messageKey;
     private final String detail;
+    private final Long auditId;
 
     public BacklogActionException(String messageKey, String detail) {
+        this(messageKey, detail, null);
+    }
+
+    private BacklogActionException(String messageKey, String detail, Long auditId) {
         super(messageKey + ": " + detail);
         this.messageKey = messageKey;
         this.detail = detail;
+        this.auditId = auditId;
+    }
+
+    /** The same failure, recorded in the audit log under {@code auditId}. */
+    BacklogActionException recorded(long auditId) {
+        return new BacklogActionException(messageKey, detail, auditId);
+    }
+
+    /** Id of the audit entry that records this failure, or {@code null} before it was recorded. */
+    public Long auditId() {
+        return auditId;
     }
 
     /** Key of the message that explains the failure to the user. */

@@ -35,27 +35,26 @@ public class BacklogActions {
         this.audit = audit;
     }
 
-    /** Adds a backlog to a Scrum that has none, recording the user as creator and modifier. */
-    public String create(PortalCredentials viewer, FrameSession session, String groupId) {
+    /** Adds a backlog to a Scrum that has none, recording the user as creator and modifier; returns the audit id. */
+    public long create(PortalCredentials viewer, FrameSession session, String groupId) {
         ScrumGroup group = manageableScrum(viewer, session, groupId);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("groupId", Long.parseLong(group.id()));
         fields.put("createdBy", Long.parseLong(session.userId()));
         fields.put("modifiedBy", Long.parseLong(session.userId()));
-        JsonNode created = change(viewer, session, "backlog.created", groupId, null,
-                "tasks.api.scrum.backlog.add", Map.of("fields", fields));
-        return created.path("id").asText();
+        return change(viewer, session, "backlog.created", "done_created", groupId, null, "tasks.api.scrum.backlog.add",
+                Map.of("fields", fields));
     }
 
-    /** Records the user as the backlog's last modifier. */
-    public void touch(PortalCredentials viewer, FrameSession session, String groupId, String backlogId) {
+    /** Records the user as the backlog's last modifier; returns the audit id. */
+    public long touch(PortalCredentials viewer, FrameSession session, String groupId, String backlogId) {
         manageableBacklog(viewer, session, "backlog.updated", groupId, backlogId);
-        change(viewer, session, "backlog.updated", groupId, backlogId, "tasks.api.scrum.backlog.update",
+        return change(viewer, session, "backlog.updated", "done_updated", groupId, backlogId, "tasks.api.scrum.backlog.update",
                 Map.of("id", Long.parseLong(backlogId), "fields", Map.of("modifiedBy", Long.parseLong(session.userId()))));
     }
 
-    /** Moves the backlog to another Scrum that has no backlog; Bitrix24 refuses this for a backlog with tasks. */
-    public ScrumGroup move(PortalCredentials viewer, FrameSession session, String groupId, String backlogId, String targetGroupId) {
+    /** Moves the backlog to another Scrum without one, and returns that Scrum and the audit id. */
+    public Moved move(PortalCredentials viewer, FrameSession session, String groupId, String backlogId, String targetGroupId) {
         manageableBacklog(viewer, session, "backlog.moved", groupId, backlogId);
         ScrumGroup target = moveTargets(viewer, groupId).stream().filter(g -> g.id().equals(targetGroupId)).findFirst()
                 .orElseThrow(() -> failed(session, "backlog.moved", groupId, backlogId, new BacklogActionException(
@@ -63,15 +62,19 @@ public class BacklogActions {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("groupId", Long.parseLong(target.id()));
         fields.put("modifiedBy", Long.parseLong(session.userId()));
-        change(viewer, session, "backlog.moved", groupId, backlogId, "tasks.api.scrum.backlog.update",
-                Map.of("id", Long.parseLong(backlogId), "fields", fields));
-        return target;
+        long auditId = change(viewer, session, "backlog.moved", "done_moved", target.id(), backlogId,
+                "tasks.api.scrum.backlog.update", Map.of("id", Long.parseLong(backlogId), "fields", fields));
+        return new Moved(target, auditId);
     }
 
-    /** Deletes the backlog. Bitrix24 rejects this while the backlog contains tasks. */
-    public void delete(PortalCredentials viewer, FrameSession session, String groupId, String backlogId) {
+    /** Where a backlog went, and the audit entry of the move. */
+    public record Moved(ScrumGroup target, long auditId) {
+    }
+
+    /** Deletes the backlog, and returns the audit id. Bitrix24 rejects this while the backlog contains tasks. */
+    public long delete(PortalCredentials viewer, FrameSession session, String groupId, String backlogId) {
         manageableBacklog(viewer, session, "backlog.deleted", groupId, backlogId);
-        change(viewer, session, "backlog.deleted", groupId, backlogId, "tasks.api.scrum.backlog.delete",
+        return change(viewer, session, "backlog.deleted", "done_deleted", groupId, backlogId, "tasks.api.scrum.backlog.delete",
                 Map.of("id", Long.parseLong(backlogId)));
     }
 
@@ -150,25 +153,28 @@ public class BacklogActions {
         return group;
     }
 
-    private JsonNode change(PortalCredentials viewer, FrameSession session, String action, String groupId, String backlogId,
-            String method, Map<String, ?> params) {
+    private long change(PortalCredentials viewer, FrameSession session, String action, String doneKey, String groupId,
+            String backlogId, String method, Map<String, ?> params) {
+        JsonNode result;
         try {
-            JsonNode result = bitrix.call(viewer, method, params);
-            String id = backlogId != null ? backlogId : result.path("id").asText(null);
-            audit.record(session.memberId(), session.userId(), session.userName(), action, groupId, id, true, method + " " + params);
-            Log.infof("User %s on portal %s: %s of group %s", session.userId(), session.memberId(), action, groupId);
-            return result;
+            result = bitrix.call(viewer, method, params);
         } catch (BitrixApiException e) {
             throw failed(session, action, groupId, backlogId,
                     new BacklogActionException(PortalRefusal.messageKey(e), e.description()));
         }
+        String id = backlogId != null ? backlogId : result.path("id").asText(null);
+        long auditId = audit.record(session.memberId(), session.userId(), session.userName(), action, groupId, id, true,
+                method + " " + params, doneKey);
+        Log.infof("User %s on portal %s: %s of group %s", session.userId(), session.memberId(), action, groupId);
+        return auditId;
     }
 
     private BacklogActionException failed(FrameSession session, String action, String groupId, String backlogId,
             BacklogActionException e) {
-        audit.record(session.memberId(), session.userId(), session.userName(), action, groupId, backlogId, false, e.detail());
+        long auditId = audit.record(session.memberId(), session.userId(), session.userName(), action, groupId, backlogId, false,
+                e.detail(), e.messageKey());
         Log.infof("User %s on portal %s: %s of group %s rejected: %s", session.userId(), session.memberId(), action, groupId,
                 e.detail());
-        return e;
+        return e.recorded(auditId);
     }
 }

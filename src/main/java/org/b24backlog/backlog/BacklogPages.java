@@ -21,8 +21,7 @@ public class BacklogPages {
     static class Templates {
         static native TemplateInstance groups(PageContext ctx, List<ScrumGroup> groups);
 
-        static native TemplateInstance backlog(PageContext ctx, BacklogView view, String done, String doneArg, String refusal,
-                String detail);
+        static native TemplateInstance backlog(PageContext ctx, BacklogView view, String done, String refusal, String detail);
 
         static native TemplateInstance notScrum(PageContext ctx, ScrumGroup group);
 
@@ -35,9 +34,18 @@ public class BacklogPages {
         static native TemplateInstance confirmDelete(PageContext ctx, ScrumGroup group, String backlogId);
     }
 
-    /** What the previous action reports on the backlog page; all {@code null} when there was none. */
-    public record Outcome(String done, String doneArg, String refusal, String detail) {
-        static final Outcome NONE = new Outcome(null, null, null, null);
+    /** The notice about the previous change on the backlog page; all {@code null} when there was none. */
+    public record Outcome(String done, String refusal, String detail) {
+        static final Outcome NONE = new Outcome(null, null, null);
+
+        /** Reads the notice from the audit entry that recorded the change. */
+        static Outcome of(org.b24backlog.audit.AuditEntry entry) {
+            if (entry.messageKey == null) {
+                return NONE;
+            }
+            return "success".equals(entry.outcome) ? new Outcome(entry.messageKey, null, null)
+                    : new Outcome(null, entry.messageKey, entry.details);
+        }
     }
 
     private final PortalSessions portals;
@@ -63,7 +71,7 @@ public class BacklogPages {
         try {
             BacklogView view = reader.read(viewer, session, groupId);
             Outcome shown = outcome == null ? Outcome.NONE : outcome;
-            return page(session, Templates.backlog(ctx, view, shown.done(), shown.doneArg(), shown.refusal(), shown.detail()));
+            return page(session, Templates.backlog(ctx, view, shown.done(), shown.refusal(), shown.detail()));
         } catch (NotScrumException e) {
             return notScrum(session, e.group());
         } catch (GroupNotFoundException e) {

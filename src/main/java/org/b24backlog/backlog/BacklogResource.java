@@ -1,8 +1,6 @@
 package org.b24backlog.backlog;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -14,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.b24backlog.audit.AuditLog;
 import org.b24backlog.bitrix.PortalCredentials;
 import org.b24backlog.frame.FrameSession;
 import org.b24backlog.frame.SessionTokens;
@@ -29,8 +28,11 @@ public class BacklogResource {
     private final PortalSessions portals;
     private final BacklogPages pages;
     private final BacklogActions actions;
+    private final AuditLog audit;
 
-    public BacklogResource(SessionTokens sessions, PortalSessions portals, BacklogPages pages, BacklogActions actions) {
+    public BacklogResource(SessionTokens sessions, PortalSessions portals, BacklogPages pages, BacklogActions actions,
+            AuditLog audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.portals = portals;
         this.pages = pages;
@@ -45,12 +47,15 @@ public class BacklogResource {
 
     @GET
     @Path("backlog/{groupId}")
-    public Response backlog(@QueryParam("s") String token, @PathParam("groupId") String groupId, @QueryParam("done") String done,
-            @QueryParam("doneArg") String doneArg, @QueryParam("refusal") String refusal, @QueryParam("detail") String detail) {
+    public Response backlog(@QueryParam("s") String token, @PathParam("groupId") String groupId,
+            @QueryParam("notice") String notice) {
         FrameSession session = sessions.verify(token);
         InvalidInputException.requireId(groupId, "group id");
-        return pages.backlog(session, groupId, new BacklogPages.Outcome(known(done, "done_"), doneArg, known(refusal, "refusal_"),
-                detail));
+        // The notice names an audit entry of this user, so a crafted link cannot put other text on the page.
+        BacklogPages.Outcome outcome = notice == null || !notice.matches("[0-9]{1,18}") ? null
+                : audit.findOwn(Long.parseLong(notice), session.memberId(), session.userId()).map(BacklogPages.Outcome::of)
+                        .orElse(null);
+        return pages.backlog(session, groupId, outcome);
     }
 
     @POST
@@ -60,10 +65,7 @@ public class BacklogResource {
         FrameSession session = sessions.verify(token);
         InvalidInputException.requireId(groupId, "group id");
         PortalCredentials viewer = portals.viewer(session);
-        return afterChange(session, groupId, () -> {
-            actions.create(viewer, session, groupId);
-            return new BacklogPages.Outcome("done_created", null, null, null);
-        });
+        return afterChange(session, groupId, () -> actions.create(viewer, session, groupId));
     }
 
     @POST
@@ -75,10 +77,7 @@ public class BacklogResource {
         InvalidInputException.requireId(groupId, "group id");
         InvalidInputException.requireId(backlogId, "backlog id");
         PortalCredentials viewer = portals.viewer(session);
-        return afterChange(session, groupId, () -> {
-            actions.touch(viewer, session, groupId, backlogId);
-            return new BacklogPages.Outcome("done_updated", null, null, null);
-        });
+        return afterChange(session, groupId, () -> actions.touch(viewer, session, groupId, backlogId));
     }
 
     @GET
@@ -103,10 +102,10 @@ public class BacklogResource {
         InvalidInputException.requireId(targetGroupId, "target group id");
         PortalCredentials viewer = portals.viewer(session);
         try {
-            ScrumGroup target = actions.move(viewer, session, groupId, backlogId, targetGroupId);
-            return redirect(session, target.id(), new BacklogPages.Outcome("done_moved", target.name(), null, null));
+            BacklogActions.Moved moved = actions.move(viewer, session, groupId, backlogId, targetGroupId);
+            return redirect(session, moved.target().id(), moved.auditId());
         } catch (BacklogActionException e) {
-            return redirect(session, groupId, new BacklogPages.Outcome(null, null, e.messageKey(), e.detail()));
+            return redirect(session, groupId, e.auditId());
         }
     }
 
@@ -132,10 +131,7 @@ public class BacklogResource {
             throw new InvalidInputException("Deleting a backlog needs confirm=yes from the confirmation page");
         }
         PortalCredentials viewer = portals.viewer(session);
-        return afterChange(session, groupId, () -> {
-            actions.delete(viewer, session, groupId, backlogId);
-            return new BacklogPages.Outcome("done_deleted", null, null, null);
-        });
+        return afterChange(session, groupId, () -> actions.delete(viewer, session, groupId, backlogId));
     }
 
     private ScrumGroup scrum(PortalCredentials viewer, String groupId) {
@@ -146,33 +142,18 @@ public class BacklogResource {
         return group;
     }
 
-    private Response afterChange(FrameSession session, String groupId, java.util.function.Supplier<BacklogPages.Outcome> change) {
-        BacklogPages.Outcome outcome;
+    private Response afterChange(FrameSession session, String groupId, java.util.function.LongSupplier change) {
+        Long auditId;
         try {
-            outcome = change.get();
+            auditId = change.getAsLong();
         } catch (BacklogActionException e) {
-            outcome = new BacklogPages.Outcome(null, null, e.messageKey(), e.detail());
+            auditId = e.auditId();
         }
-        return redirect(session, groupId, outcome);
+        return redirect(session, groupId, auditId);
     }
 
-    private static Response redirect(FrameSession session, String groupId, BacklogPages.Outcome outcome) {
-        StringBuilder target = new StringBuilder("/backlog/").append(groupId).append("?s=").append(session.token());
-        append(target, "done", outcome.done());
-        append(target, "doneArg", outcome.doneArg());
-        append(target, "refusal", outcome.refusal());
-        append(target, "detail", outcome.detail());
-        return Response.seeOther(URI.create(target.toString())).header("Referrer-Policy", "no-referrer").build();
-    }
-
-    private static void append(StringBuilder url, String key, String value) {
-        if (value != null) {
-            url.append('&').append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }
-    }
-
-    /** Accepts only message keys of the expected family, so a crafted link cannot pick arbitrary texts. */
-    private static String known(String key, String prefix) {
-        return key != null && key.startsWith(prefix) && key.matches("[a-z_]{1,40}") ? key : null;
+    private static Response redirect(FrameSession session, String groupId, Long auditId) {
+        String target = "/backlog/" + groupId + "?s=" + session.token() + (auditId == null ? "" : "&notice=" + auditId);
+        return Response.seeOther(URI.create(target)).header("Referrer-Policy", "no-referrer").build();
     }
 }

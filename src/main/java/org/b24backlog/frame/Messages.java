@@ -124,8 +124,8 @@ public interface Messages {
     @Message("The backlog was updated.")
     String done_updated();
 
-    @Message("The backlog was moved to {group}.")
-    String done_moved(String group);
+    @Message("The backlog was moved to this Scrum.")
+    String done_moved();
 
     @Message("The backlog was deleted.")
     String done_deleted();

@@ -140,6 +140,22 @@ class ForgedRequestTest {
     }
 
     @Test
+    void noticeOfAnotherUserNotShown() {
+        String adminPage = AppFrames.open(portal.launchGroupTab(DemoData.USER_ADMIN, DemoData.SCRUM_MOBILE)).body().asString();
+        Response touched = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .queryParam("s", AppFrames.sessionToken(adminPage)).formParam("backlogId", DemoData.BACKLOG_MOBILE)
+                .post("/backlog/" + DemoData.SCRUM_MOBILE + "/update");
+        String notice = touched.header("Location").replaceAll(".*notice=", "");
+        String other = AppFrames.sessionToken(AppFrames.open(launch()).body().asString());
+
+        String page = given().queryParam("s", other).queryParam("notice", notice)
+                .queryParam("detail", "Log in again at http://evil.example").get("/backlog/" + DemoData.SCRUM_MOBILE).asString();
+
+        assertThat(page).doesNotContain("The backlog was updated.");
+        assertThat(page).doesNotContain("evil.example");
+    }
+
+    @Test
     void hugeGroupIdExplained() {
         String session = AppFrames.sessionToken(AppFrames.open(launch()).body().asString());
 
@@ -169,7 +185,8 @@ class ForgedRequestTest {
         Response refused = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .queryParam("s", session).formParam("backlogId", DemoData.BACKLOG_MOBILE)
                 .post("/backlog/" + DemoData.SCRUM_MOBILE + "/update");
-        assertThat(refused.header("Location")).contains("refusal=backlog_read_only");
+        assertThat(given().urlEncodingEnabled(false).get(refused.header("Location")).asString())
+                .contains("Only a portal administrator");
         assertThat(portal.journal()).noneSatisfy(e -> assertThat(e.method()).isEqualTo("tasks.api.scrum.backlog.update"));
     }
 
@@ -186,7 +203,8 @@ class ForgedRequestTest {
                     .formParam("targetGroupId", DemoData.SCRUM_NO_BACKLOG)
                     .post("/backlog/" + DemoData.SCRUM_MOBILE + "/" + change);
             assertThat(refused.statusCode()).as(change).isEqualTo(303);
-            assertThat(refused.header("Location")).as(change).contains("refusal=refusal_not_found");
+            assertThat(given().urlEncodingEnabled(false).get(refused.header("Location")).asString()).as(change)
+                    .contains("The backlog no longer exists");
         }
         assertThat(portal.journal().stream().flatMap(e -> java.util.stream.Stream.concat(java.util.stream.Stream.of(e),
                 e.subCommands().stream())).map(e -> e.method()))
