@@ -52,4 +52,17 @@ public class AuditEntry extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    private static final java.time.format.DateTimeFormatter SHOWN_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** Key of the message that names the outcome on the audit pages. */
+    public String outcomeKey() {
+        return "outcome_" + outcome;
+    }
+
+    /** The time as the audit pages show it, to the second in UTC. */
+    public String shownTime() {
+        return SHOWN_TIME.format(createdAt);
+    }
 }

@@ -8,11 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.b24backlog.backlog.InvalidInputException;
 import org.b24backlog.frame.FrameRejectedException;
 import org.b24backlog.frame.FrameSession;
 import org.b24backlog.frame.PageContext;
 import org.b24backlog.frame.PageResponses;
 import org.b24backlog.frame.SessionTokens;
+import org.b24backlog.installation.InstallationService;
 
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
@@ -32,25 +34,43 @@ public class AuditResource {
     private final SessionTokens sessions;
     private final AuditLog audit;
     private final PageResponses responses;
+    private final InstallationService installations;
 
-    public AuditResource(SessionTokens sessions, AuditLog audit, PageResponses responses) {
+    public AuditResource(SessionTokens sessions, AuditLog audit, PageResponses responses, InstallationService installations) {
         this.sessions = sessions;
+        this.installations = installations;
         this.audit = audit;
         this.responses = responses;
     }
 
     @GET
-    public Response page(@QueryParam("s") String token, @QueryParam("page") @DefaultValue("0") int page) {
+    public Response page(@QueryParam("s") String token, @QueryParam("page") @DefaultValue("0") String page) {
         FrameSession session = sessions.verify(token);
+        if (installations.findInstalled(session.memberId()).isEmpty()) {
+            throw new FrameRejectedException(FrameRejectedException.Reason.NOT_INSTALLED,
+                    "The app is no longer installed on portal " + session.portal().host());
+        }
         if (!session.admin()) {
             Log.infof("User %s of portal %s asked for the audit page without being an admin", session.userId(), session.memberId());
             throw new FrameRejectedException(FrameRejectedException.Reason.NOT_ALLOWED,
                     "Only portal administrators can read the audit log");
         }
-        int index = Math.max(0, page);
+        int index = pageIndex(page);
         List<AuditEntry> entries = audit.list(session.memberId(), index * PAGE_SIZE, PAGE_SIZE + 1);
         boolean hasMore = entries.size() > PAGE_SIZE;
         List<AuditEntry> shown = hasMore ? entries.subList(0, PAGE_SIZE) : entries;
         return responses.page(Templates.audit(responses.context(session), shown, index, hasMore), session.lang(), session.portal());
+    }
+
+    /**
+     * Parses the {@code page} parameter.
+     *
+     * @throws InvalidInputException when it is not a page number
+     */
+    static int pageIndex(String page) {
+        if (page == null || !page.matches("[0-9]{1,6}")) {
+            throw new InvalidInputException("Invalid page '" + page + "': expected a page number from 0 to 999999");
+        }
+        return Integer.parseInt(page);
     }
 }

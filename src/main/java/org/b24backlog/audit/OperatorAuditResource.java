@@ -40,8 +40,8 @@ public class OperatorAuditResource {
     }
 
     @GET
-    public Response page(@QueryParam("page") @DefaultValue("0") int page) {
-        int index = Math.max(0, page);
+    public Response page(@QueryParam("page") @DefaultValue("0") String page) {
+        int index = AuditResource.pageIndex(page);
         List<AuditEntry> entries = audit.listAll(index * AuditResource.PAGE_SIZE, AuditResource.PAGE_SIZE + 1);
         boolean hasMore = entries.size() > AuditResource.PAGE_SIZE;
         List<AuditEntry> shown = hasMore ? entries.subList(0, AuditResource.PAGE_SIZE) : entries;

@@ -33,8 +33,8 @@ public final class FixedTokenCredentials implements PortalCredentials {
 
     @Override
     public String refresh(String expiredAccessToken) {
-        throw new OAuthException(OAuthException.Reason.TOKEN_REVOKED, "expired_token",
-                "the token sent by the portal has already expired");
+        throw new OAuthException(OAuthException.Reason.TOKEN_REVOKED, "token_rejected",
+                "the portal did not accept the token sent with this page");
     }
 
     @Override

@@ -169,6 +169,12 @@ public interface Messages {
     @Message("Details")
     String audit_details();
 
+    @Message("done")
+    String outcome_success();
+
+    @Message("rejected")
+    String outcome_failure();
+
     @Message("Newer")
     String page_newer();
 

@@ -66,7 +66,14 @@ public class EventResource {
         if (endpoint == null || domain == null) {
             return error(Response.Status.BAD_REQUEST, "invalid_event", "ONAPPINSTALL needs auth[domain] and auth[client_endpoint]");
         }
-        PortalAddress address = PortalAddress.ofUrl(endpoint);
+        PortalAddress address;
+        try {
+            address = PortalAddress.ofUrl(endpoint);
+        } catch (IllegalArgumentException e) {
+            Log.infof("ONAPPINSTALL for portal %s with an invalid client_endpoint; rejected", memberId);
+            return error(Response.Status.BAD_REQUEST, "invalid_event", "auth[client_endpoint] '" + endpoint
+                    + "' is not an http or https URL of a portal");
+        }
         if (!address.host().equals(PortalAddress.of(domain, address.https()).host())) {
             return error(Response.Status.BAD_REQUEST, "invalid_event",
                     "auth[domain] " + domain + " does not match auth[client_endpoint] " + endpoint);

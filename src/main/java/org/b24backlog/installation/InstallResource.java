@@ -34,7 +34,8 @@ public class InstallResource {
     static class Templates {
         static native TemplateInstance installed(PageContext ctx);
 
-        static native TemplateInstance failed(PageContext ctx, String message);
+        /** {@code hintKey} names the message that tells the admin what to do next. */
+        static native TemplateInstance failed(PageContext ctx, String message, String hintKey);
     }
 
     private final InstallationService installations;
@@ -75,8 +76,13 @@ public class InstallResource {
             bindings.bind(install.portal(), install.adminUserId());
         } catch (InstallRejectedException e) {
             Log.warnf("Installation on portal %s failed: %s", request.memberId(), e.getMessage());
-            return responses.page(Response.Status.FORBIDDEN, Templates.failed(ctx, e.getMessage()), request.lang(), portal);
+            return responses.page(Response.Status.FORBIDDEN, Templates.failed(ctx, e.getMessage(), hintFor(e)), request.lang(),
+                    portal);
         }
         return responses.page(Templates.installed(ctx), request.lang(), portal);
+    }
+
+    private static String hintFor(InstallRejectedException e) {
+        return e.getMessage().contains("not an administrator") ? "hint_ask_admin" : "hint_retry";
     }
 }
