@@ -1,7 +1,9 @@
 package org.b24backlog.backlog;
 
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,9 +23,11 @@ import org.b24backlog.frame.FrameSession;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads a Scrum's backlog with as few requests as it can: one batch for the group, the backlog, its fields, the
- * epics and the first page of tasks, then batches of up to 50 for the remaining task pages and for each task's
- * Scrum data and the people involved.
+ * Reads a Scrum's backlog in few requests. The first batch asks for the group, the backlog, the first page of its
+ * tasks and, through {@code $result} references, the Scrum data of as many of those tasks as fit. Later batches
+ * chain the remaining pages by ID ({@code start=-1}, {@code >ID} of the previous page's last task) and fill every
+ * free command with Scrum data of tasks already listed. A backlog of N tasks costs at most ceil(N/50) + 2 requests
+ * when nothing is cached.
  */
 @ApplicationScoped
 public class BacklogReader {
@@ -34,59 +38,191 @@ public class BacklogReader {
     static final List<String> TASK_SELECT = List.of("ID", "TITLE", "STATUS", "RESPONSIBLE_ID", "GROUP_ID");
 
     private final BitrixClient bitrix;
+    private final ReferenceCache cache;
 
-    public BacklogReader(BitrixClient bitrix) {
+    public BacklogReader(BitrixClient bitrix, ReferenceCache cache) {
         this.bitrix = bitrix;
+        this.cache = cache;
     }
 
     public BacklogView read(PortalCredentials viewer, FrameSession session, String groupId) {
-        BatchResult first = bitrix.batch(viewer, Batch.create()
+        String memberId = session.memberId();
+        Optional<List<BacklogView.Field>> cachedFields = cache.fields(memberId);
+        Optional<Map<String, JsonNode>> cachedEpics = cache.epics(memberId, groupId);
+
+        Batch first = Batch.create()
                 .add("group", "socialnetwork.api.workgroup.get", Map.of("params", Map.of("groupId", groupId)))
                 .add("backlog", "tasks.api.scrum.backlog.get", Map.of("id", groupId))
-                .add("fields", "tasks.api.scrum.backlog.getFields")
-                .add("epics", "tasks.api.scrum.epic.list", Map.of("filter", Map.of("GROUP_ID", groupId), "order", Map.of("ID", "asc")))
-                .add("tasks", "tasks.task.list", taskListParams(groupId, 0)));
+                .add("people", "user.get", Map.of("FILTER", Map.of("ID", List.of("$result[backlog][createdBy]",
+                        "$result[backlog][modifiedBy]"))));
+        if (cachedFields.isEmpty()) {
+            first.add("fields", "tasks.api.scrum.backlog.getFields");
+        }
+        if (cachedEpics.isEmpty()) {
+            first.add("epics", "tasks.api.scrum.epic.list", Map.of("filter", Map.of("GROUP_ID", groupId), "order", Map.of("ID", "asc")));
+        }
+        first.add("p0", "tasks.task.list", firstPageParams(groupId));
+        // Scrum data of the first page's tasks by reference; a reference past the page's end only fails that command.
+        int firstGets = Batch.MAX_COMMANDS - first.size();
+        for (int i = 0; i < firstGets; i++) {
+            first.add("f" + i, "tasks.api.scrum.task.get", Map.of("id", "$result[p0][tasks][" + i + "][id]"));
+        }
+        BatchResult result = bitrix.batch(viewer, first);
 
-        ScrumGroup group = group(first, groupId);
+        ScrumGroup group = group(result, groupId);
         if (!group.isScrum()) {
             throw new NotScrumException(group);
         }
         boolean canManage = session.admin() || group.managerIds().contains(session.userId());
-        List<BacklogView.Field> fields = fields(first.result("fields"));
-        Optional<JsonNode> backlog = backlog(first, group);
+        List<BacklogView.Field> fields = cachedFields.orElseGet(() -> {
+            List<BacklogView.Field> read = fields(result.result("fields"));
+            cache.putFields(memberId, read);
+            return read;
+        });
+        Optional<JsonNode> backlog = backlog(result, group);
         if (backlog.isEmpty()) {
             return new BacklogView(group, null, null, null, fields, List.of(), canManage);
         }
+        Map<String, JsonNode> epics = cachedEpics.orElseGet(() -> {
+            Map<String, JsonNode> read = new LinkedHashMap<>();
+            result.result("epics").forEach(epic -> read.put(epic.path("id").asText(), epic));
+            cache.putEpics(memberId, groupId, read);
+            return read;
+        });
+        rememberNames(memberId, result, "people");
 
         String backlogId = backlog.get().path("id").asText();
-        List<JsonNode> taskRows = new ArrayList<>();
-        first.result("tasks").path("tasks").forEach(taskRows::add);
-        taskRows.addAll(remainingTaskPages(viewer, groupId, first.total("tasks").orElse(taskRows.size()), taskRows.size()));
-        Map<String, JsonNode> epics = new LinkedHashMap<>();
-        first.result("epics").forEach(epic -> epics.put(epic.path("id").asText(), epic));
-
-        Set<String> userIds = new LinkedHashSet<>();
-        addUser(userIds, backlog.get().path("createdBy").asText());
-        addUser(userIds, backlog.get().path("modifiedBy").asText());
-        taskRows.forEach(row -> addUser(userIds, row.path("responsibleId").asText()));
-        ScrumData scrum = scrumData(viewer, taskRows, userIds);
+        List<JsonNode> rows = new ArrayList<>();
+        result.result("p0").path("tasks").forEach(rows::add);
+        Map<String, JsonNode> items = new LinkedHashMap<>();
+        for (int i = 0; i < Math.min(firstGets, rows.size()); i++) {
+            if (result.succeeded("f" + i)) {
+                items.put(rows.get(i).path("id").asText(), result.result("f" + i));
+            }
+        }
+        int total = result.total("p0").orElse(rows.size());
+        readRest(viewer, groupId, backlogId, total, rows, items, firstGets);
+        Map<String, String> names = names(viewer, memberId, backlog.get(), rows);
 
         List<BacklogTask> tasks = new ArrayList<>();
-        for (JsonNode row : taskRows) {
-            JsonNode item = scrum.items().get(row.path("id").asText());
+        for (JsonNode row : rows) {
+            JsonNode item = items.get(row.path("id").asText());
+            // BACKLOG_ID narrows the list on portals that support it; the Scrum data decides in any case.
             if (item == null || !backlogId.equals(item.path("entityId").asText())) {
                 continue;
             }
             JsonNode epic = epics.get(item.path("epicId").asText());
+            String responsible = row.path("responsibleId").asText();
             tasks.add(new BacklogTask(row.path("id").asText(), row.path("title").asText(), row.path("status").asText(),
-                    scrum.names().getOrDefault(row.path("responsibleId").asText(), "#" + row.path("responsibleId").asText()),
-                    item.path("storyPoints").asText(""), epic == null ? null : epic.path("name").asText(),
-                    epic == null ? null : epic.path("color").asText(null), item.path("sort").asInt()));
+                    names.getOrDefault(responsible, "#" + responsible), item.path("storyPoints").asText(""),
+                    epic == null ? null : epic.path("name").asText(), epic == null ? null : epic.path("color").asText(null),
+                    item.path("sort").asInt()));
         }
         tasks.sort(Comparator.comparingInt(BacklogTask::sort).thenComparing(t -> Long.parseLong(t.id())));
+        return new BacklogView(group, backlogId, name(names, backlog.get().path("createdBy").asText()),
+                name(names, backlog.get().path("modifiedBy").asText()), fields, tasks, canManage);
+    }
 
-        return new BacklogView(group, backlogId, name(scrum.names(), backlog.get().path("createdBy").asText()),
-                name(scrum.names(), backlog.get().path("modifiedBy").asText()), fields, tasks, canManage);
+    /**
+     * Reads the pages after the first and the Scrum data still missing, packing each batch full. A page is chained to
+     * the previous one by reference when both are in the same batch, and by the literal last ID otherwise; only full
+     * pages are chained by reference, so a reference never points past a page's end.
+     */
+    private void readRest(PortalCredentials viewer, String groupId, String backlogId, int total, List<JsonNode> rows,
+            Map<String, JsonNode> items, int firstGets) {
+        Deque<String> pendingIds = new ArrayDeque<>();
+        for (int i = firstGets; i < rows.size(); i++) {
+            pendingIds.add(rows.get(i).path("id").asText());
+        }
+        int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int nextPage = 1;
+        while (!pendingIds.isEmpty() || nextPage < pages) {
+            Batch batch = Batch.create();
+            Map<String, String> literalGets = new LinkedHashMap<>();
+            while (!pendingIds.isEmpty() && batch.size() < Batch.MAX_COMMANDS) {
+                String id = pendingIds.poll();
+                literalGets.put("t" + id, id);
+                batch.add("t" + id, "tasks.api.scrum.task.get", Map.of("id", id));
+            }
+            List<Integer> pagesHere = new ArrayList<>();
+            Map<Integer, Integer> referencedGets = new LinkedHashMap<>();
+            String previousLast = rows.isEmpty() ? "0" : rows.get(rows.size() - 1).path("id").asText();
+            while (nextPage < pages && batch.size() < Batch.MAX_COMMANDS) {
+                String after = pagesHere.isEmpty() ? previousLast : "$result[p" + (nextPage - 1) + "][tasks][" + (PAGE_SIZE - 1) + "][id]";
+                batch.add("p" + nextPage, "tasks.task.list", chainedPageParams(groupId, backlogId, after));
+                pagesHere.add(nextPage);
+                int size = nextPage == pages - 1 ? total - nextPage * PAGE_SIZE : PAGE_SIZE;
+                int gets = Math.min(size, Batch.MAX_COMMANDS - batch.size());
+                for (int i = 0; i < gets; i++) {
+                    batch.add("g" + nextPage + "_" + i, "tasks.api.scrum.task.get",
+                            Map.of("id", "$result[p" + nextPage + "][tasks][" + i + "][id]"));
+                }
+                referencedGets.put(nextPage, gets);
+                nextPage++;
+            }
+
+            BatchResult result = bitrix.batch(viewer, batch);
+            literalGets.forEach((key, id) -> {
+                if (result.succeeded(key)) {
+                    items.put(id, result.result(key));
+                }
+            });
+            for (int page : pagesHere) {
+                List<JsonNode> pageRows = new ArrayList<>();
+                result.result("p" + page).path("tasks").forEach(pageRows::add);
+                rows.addAll(pageRows);
+                int gets = referencedGets.get(page);
+                for (int i = 0; i < pageRows.size(); i++) {
+                    String id = pageRows.get(i).path("id").asText();
+                    if (i < gets && result.succeeded("g" + page + "_" + i)) {
+                        items.put(id, result.result("g" + page + "_" + i));
+                    } else if (i >= gets) {
+                        pendingIds.add(id);
+                    }
+                }
+                if (pageRows.size() < PAGE_SIZE && page < pages - 1) {
+                    // Tasks were deleted while the pages were read; the list ends here.
+                    nextPage = pages;
+                }
+            }
+        }
+    }
+
+    /** Names of the backlog's creator and modifier and of every responsible person, from the cache or one more call. */
+    private Map<String, String> names(PortalCredentials viewer, String memberId, JsonNode backlog, List<JsonNode> rows) {
+        Set<String> wanted = new LinkedHashSet<>();
+        addUser(wanted, backlog.path("createdBy").asText());
+        addUser(wanted, backlog.path("modifiedBy").asText());
+        rows.forEach(row -> addUser(wanted, row.path("responsibleId").asText()));
+        Map<String, String> names = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : wanted) {
+            cache.userName(memberId, id).ifPresentOrElse(name -> names.put(id, name), () -> missing.add(id));
+        }
+        if (!missing.isEmpty()) {
+            Batch batch = Batch.create();
+            // user.get returns at most 50 users per call, so ask for 50 ids per command.
+            for (int from = 0, index = 0; from < missing.size() && index < Batch.MAX_COMMANDS; from += PAGE_SIZE, index++) {
+                batch.add("u" + index, "user.get",
+                        Map.of("FILTER", Map.of("ID", missing.subList(from, Math.min(missing.size(), from + PAGE_SIZE)))));
+            }
+            BatchResult result = bitrix.batch(viewer, batch);
+            for (int index = 0; index < batch.size(); index++) {
+                rememberNames(memberId, result, "u" + index);
+            }
+            missing.forEach(id -> cache.userName(memberId, id).ifPresent(name -> names.put(id, name)));
+        }
+        return names;
+    }
+
+    private void rememberNames(String memberId, BatchResult result, String key) {
+        if (!result.succeeded(key)) {
+            return;
+        }
+        for (JsonNode user : result.result(key)) {
+            String name = (user.path("NAME").asText("") + " " + user.path("LAST_NAME").asText("")).trim();
+            cache.putUserName(memberId, user.path("ID").asText(), name.isEmpty() ? "#" + user.path("ID").asText() : name);
+        }
     }
 
     private static ScrumGroup group(BatchResult first, String groupId) {
@@ -121,69 +257,27 @@ public class BacklogReader {
         return fields;
     }
 
-    private List<JsonNode> remainingTaskPages(PortalCredentials viewer, String groupId, int total, int fetched) {
-        List<JsonNode> rows = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        for (int start = fetched; start < total; start += PAGE_SIZE) {
-            starts.add(start);
-        }
-        for (int from = 0; from < starts.size(); from += Batch.MAX_COMMANDS) {
-            Batch pages = Batch.create();
-            List<Integer> chunk = starts.subList(from, Math.min(starts.size(), from + Batch.MAX_COMMANDS));
-            chunk.forEach(start -> pages.add("p" + start, "tasks.task.list", taskListParams(groupId, start)));
-            BatchResult result = bitrix.batch(viewer, pages);
-            chunk.forEach(start -> result.result("p" + start).path("tasks").forEach(rows::add));
-        }
-        return rows;
-    }
-
-    /** Scrum items by task id and user names by user id. */
-    private record ScrumData(Map<String, JsonNode> items, Map<String, String> names) {
-    }
-
-    private ScrumData scrumData(PortalCredentials viewer, List<JsonNode> taskRows, Set<String> userIds) {
-        Map<String, JsonNode> items = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        List<String> taskIds = taskRows.stream().map(row -> row.path("id").asText()).toList();
-        // The last batch also carries user.get, so a backlog of up to 49 tasks costs one request here.
-        int index = 0;
-        do {
-            Batch batch = Batch.create();
-            List<String> chunk = new ArrayList<>();
-            while (index < taskIds.size() && batch.size() < Batch.MAX_COMMANDS - 1) {
-                String id = taskIds.get(index++);
-                chunk.add(id);
-                batch.add("t" + id, "tasks.api.scrum.task.get", Map.of("id", id));
-            }
-            boolean last = index >= taskIds.size();
-            if (last && !userIds.isEmpty()) {
-                batch.add("users", "user.get", Map.of("FILTER", Map.of("ID", List.copyOf(userIds))));
-            }
-            if (batch.isEmpty()) {
-                break;
-            }
-            BatchResult result = bitrix.batch(viewer, batch);
-            for (String id : chunk) {
-                // The portal returns "Task not found" for a task outside any backlog or sprint, so it is not in this backlog.
-                if (result.succeeded("t" + id)) {
-                    items.put(id, result.result("t" + id));
-                }
-            }
-            if (last && result.succeeded("users")) {
-                for (JsonNode user : result.result("users")) {
-                    names.put(user.path("ID").asText(), (user.path("NAME").asText("") + " " + user.path("LAST_NAME").asText("")).trim());
-                }
-            }
-        } while (index < taskIds.size());
-        return new ScrumData(items, names);
-    }
-
-    private static Map<String, Object> taskListParams(String groupId, int start) {
+    /** The first page counts the tasks ({@code start=0}), so the reader knows how many pages follow. */
+    private static Map<String, Object> firstPageParams(String groupId) {
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("filter", Map.of("GROUP_ID", groupId));
+        params.put("filter", Map.of("GROUP_ID", groupId, "BACKLOG_ID", "$result[backlog][id]"));
         params.put("select", TASK_SELECT);
         params.put("order", Map.of("ID", "asc"));
-        params.put("start", start);
+        params.put("start", 0);
+        return params;
+    }
+
+    /** A later page: by ID after the previous page's last task, without counting ({@code start=-1}). */
+    private static Map<String, Object> chainedPageParams(String groupId, String backlogId, String afterId) {
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("GROUP_ID", groupId);
+        filter.put("BACKLOG_ID", backlogId);
+        filter.put(">ID", afterId);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("filter", filter);
+        params.put("select", TASK_SELECT);
+        params.put("order", Map.of("ID", "asc"));
+        params.put("start", -1);
         return params;
     }
 

@@ -19,6 +19,13 @@ public interface AppConfig {
     @WithDefault("PT30M")
     Duration sessionLifetime();
 
+    /**
+     * How long reference data that rarely changes (epics, user names, the backlog's field list) is kept per portal
+     * before it is read from the portal again.
+     */
+    @WithDefault("PT2M")
+    Duration referenceCacheTtl();
+
     /** How long the journal of REST calls to portals is kept; at least three days. */
     @WithDefault("P7D")
     Duration restJournalRetention();

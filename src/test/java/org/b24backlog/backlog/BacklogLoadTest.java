@@ -30,6 +30,9 @@ class BacklogLoadTest {
     @Inject
     DemoPortal portal;
 
+    @Inject
+    ReferenceCache cache;
+
     private String session;
 
     @BeforeEach
@@ -85,6 +88,29 @@ class BacklogLoadTest {
         assertThat(portal.journal()).anySatisfy(e -> assertThat(e.error()).isEqualTo("QUERY_LIMIT_EXCEEDED"));
         long batches = portal.journal().stream().filter(e -> e.method().equals("batch") && e.succeeded()).count();
         assertThat(batches).as("successful batch requests for %d tasks", DemoData.TASK_COUNT + 300).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void coldAndWarmPagesWithinRequestBudget() {
+        portal.addBacklogTasks(DemoData.SCRUM_MOBILE, 500 - DemoData.MOBILE_BACKLOG_TASKS);
+        portal.setRateLimitEnabled(false);
+        cache.forget(portal.memberId());
+        portal.clearJournal();
+
+        String cold = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE).then().statusCode(200).extract()
+                .asString();
+        long coldRequests = portalRequests();
+        portal.clearJournal();
+        given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE).then().statusCode(200);
+        long warmRequests = portalRequests();
+
+        assertThat(cold.split("data-task-id=").length - 1).isEqualTo(500);
+        assertThat(coldRequests).as("requests for a cold page of 500 tasks").isLessThanOrEqualTo(500 / 50 + 2);
+        assertThat(warmRequests).as("requests for a warm page of 500 tasks").isLessThanOrEqualTo(coldRequests - 1);
+    }
+
+    private long portalRequests() {
+        return portal.journal().stream().filter(e -> e.server().equals("portal")).count();
     }
 
     @Test

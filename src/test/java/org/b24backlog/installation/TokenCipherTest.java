@@ -70,6 +70,10 @@ class TokenCipherTest {
                 return Duration.ofMinutes(30);
             }
 
+            public Duration referenceCacheTtl() {
+                return Duration.ofMinutes(2);
+            }
+
             public Duration restJournalRetention() {
                 return Duration.ofDays(7);
             }

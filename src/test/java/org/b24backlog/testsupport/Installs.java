@@ -23,6 +23,7 @@ public final class Installs {
     /** Reseeds the demo portal and empties the app's tables. */
     public static void reset(DemoPortal portal) {
         portal.reset();
+        io.quarkus.arc.Arc.container().instance(org.b24backlog.backlog.ReferenceCache.class).get().forget(portal.memberId());
         QuarkusTransaction.requiringNew().run(() -> {
             AuditEntry.deleteAll();
             PortalToken.deleteAll();
