@@ -23,7 +23,7 @@ import org.b24backlog.frame.FrameSession;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads a Scrum's backlog in few requests. The first batch asks for the group, the backlog, the first page of its
+ * Reads a Scrum's backlog in few requests. The first batch requests the group, the backlog, the first page of its
  * tasks and, through {@code $result} references, the Scrum data of as many of those tasks as fit. Later batches
  * chain the remaining pages by ID ({@code start=-1}, {@code >ID} of the previous page's last task) and fill every
  * free command with Scrum data of tasks already listed. A backlog of N tasks costs at most ceil(N/50) + 2 requests
@@ -62,7 +62,8 @@ public class BacklogReader {
             first.add("epics", "tasks.api.scrum.epic.list", Map.of("filter", Map.of("GROUP_ID", groupId), "order", Map.of("ID", "asc")));
         }
         first.add("p0", "tasks.task.list", firstPageParams(groupId));
-        // Scrum data of the first page's tasks by reference; a reference past the page's end only fails that command.
+        // Scrum data of the first page's tasks by reference. NOTE: a reference past the page's end makes only that
+        // command fail on the demo portal, which leaves it unresolved; real portals are expected to do the same.
         int firstGets = Batch.MAX_COMMANDS - first.size();
         for (int i = 0; i < firstGets; i++) {
             first.add("f" + i, "tasks.api.scrum.task.get", Map.of("id", "$result[p0][tasks][" + i + "][id]"));
@@ -125,7 +126,7 @@ public class BacklogReader {
 
     /**
      * Reads the pages after the first and the Scrum data still missing, packing each batch full. A page is chained to
-     * the previous one by reference when both are in the same batch, and by the literal last ID otherwise; only full
+     * the previous one by reference when both are in the same batch, and by the literal last ID otherwise. Only full
      * pages are chained by reference, so a reference never points past a page's end.
      */
     private void readRest(PortalCredentials viewer, String groupId, String backlogId, int total, List<JsonNode> rows,
@@ -257,7 +258,7 @@ public class BacklogReader {
         return fields;
     }
 
-    /** The first page counts the tasks ({@code start=0}), so the reader knows how many pages follow. */
+    /** Builds the first page's parameters; it counts the tasks ({@code start=0}), so the reader knows how many pages follow. */
     private static Map<String, Object> firstPageParams(String groupId) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("filter", Map.of("GROUP_ID", groupId, "BACKLOG_ID", "$result[backlog][id]"));
@@ -267,7 +268,7 @@ public class BacklogReader {
         return params;
     }
 
-    /** A later page: by ID after the previous page's last task, without counting ({@code start=-1}). */
+    /** Builds a later page's parameters: by ID after the previous page's last task, without counting ({@code start=-1}). */
     private static Map<String, Object> chainedPageParams(String groupId, String backlogId, String afterId) {
         Map<String, Object> filter = new LinkedHashMap<>();
         filter.put("GROUP_ID", groupId);

@@ -47,6 +47,10 @@ public class BitrixApiException extends BitrixException {
         return httpStatus == 401 && ("expired_token".equals(code) || "invalid_token".equals(code));
     }
 
+    public boolean isOperationTimeLimit() {
+        return "OPERATION_TIME_LIMIT".equals(code);
+    }
+
     public boolean isQueryLimit() {
         return "QUERY_LIMIT_EXCEEDED".equals(code);
     }

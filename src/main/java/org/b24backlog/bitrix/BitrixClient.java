@@ -40,6 +40,7 @@ public class BitrixClient {
     private final HttpClient http;
     private final List<RestCallListener> listeners;
     private final PortalThrottle throttle;
+    private final OperatingBudget operating;
 
     @Inject
     public BitrixClient(BitrixConfig config, PortalHosts hosts, ObjectMapper json, Instance<RestCallListener> listeners,
@@ -53,6 +54,7 @@ public class BitrixClient {
         this.hosts = hosts;
         this.json = json;
         this.throttle = throttle;
+        this.operating = new OperatingBudget(config.operatingLimit());
         this.listeners = List.copyOf(listeners);
         // Redirects are handled by hand: a followed 302 would turn the POST into a GET and drop the body.
         this.http = HttpClient.newBuilder()
@@ -83,7 +85,9 @@ public class BitrixClient {
         boolean refreshed = false;
         int limitRefusals = 0;
         int transientFailures = 0;
+        boolean waitedForReset = false;
         while (true) {
+            waitForOperatingBudget(credentials, method);
             try {
                 return send(credentials, method, params, accessToken);
             } catch (BitrixApiException e) {
@@ -99,6 +103,13 @@ public class BitrixClient {
                     Log.infof("Portal %s rejected %s with QUERY_LIMIT_EXCEEDED; retry %d in %d ms", credentials.memberId(),
                             method, limitRefusals, wait.toMillis());
                     sleep(wait);
+                } else if (e.isOperationTimeLimit() && !waitedForReset && fitsInTimeout(operating.untilReset(credentials.memberId(), method))) {
+                    // The method did not run; its budget frees up at the reset time the portal reported earlier.
+                    Duration wait = operating.untilReset(credentials.memberId(), method);
+                    Log.infof("Portal %s rejected %s with OPERATION_TIME_LIMIT; retrying once after %d ms", credentials.memberId(),
+                            method, wait.toMillis());
+                    sleep(wait);
+                    waitedForReset = true;
                 } else if (e.httpStatus() >= 500 && ReadMethods.isRead(method, params)
                         && transientFailures < config.transientRetries()) {
                     transientFailures = retryAfter(credentials, method, e, transientFailures);
@@ -114,6 +125,19 @@ public class BitrixClient {
                 transientFailures = retryAfter(credentials, method, e, transientFailures);
             }
         }
+    }
+
+    private void waitForOperatingBudget(PortalCredentials credentials, String method) {
+        Duration wait = operating.waitBefore(credentials.memberId(), method);
+        if (!wait.isZero() && fitsInTimeout(wait)) {
+            Log.infof("Method %s of portal %s is near its execution-time budget; waiting %d ms for its reset", method,
+                    credentials.memberId(), wait.toMillis());
+            sleep(wait);
+        }
+    }
+
+    private boolean fitsInTimeout(Duration wait) {
+        return wait != null && wait.compareTo(config.requestTimeout()) <= 0;
     }
 
     private int retryAfter(PortalCredentials credentials, String method, RuntimeException failure, int failures) {
@@ -159,6 +183,7 @@ public class BitrixClient {
             }
             try {
                 BitrixResponse parsed = Envelopes.parse(json, method, status, response.body());
+                operating.record(credentials.memberId(), method, parsed.time());
                 journal(credentials, method, started, status, null, requestId);
                 return parsed;
             } catch (BitrixApiException e) {

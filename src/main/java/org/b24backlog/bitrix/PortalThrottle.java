@@ -13,7 +13,7 @@ import io.quarkus.logging.Log;
 
 /**
  * Keeps the requests to each portal inside the portal's leaky bucket (Bitrix24 counts every HTTP request, drains
- * the count at a fixed rate and answers 503 QUERY_LIMIT_EXCEEDED past the burst), so that normal use never meets
+ * the count at a fixed rate and rejects with 503 QUERY_LIMIT_EXCEEDED past the burst), so that normal use never meets
  * the limit. A token bucket with the same capacity and refill rate admits exactly the same requests.
  */
 @ApplicationScoped

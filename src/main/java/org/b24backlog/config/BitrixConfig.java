@@ -81,6 +81,13 @@ public interface BitrixConfig {
         }
     }
 
+    /**
+     * A method's execution-time budget on a portal, summed over ten minutes, as Bitrix24 counts it before answering
+     * OPERATION_TIME_LIMIT. The documentation's example uses 480 seconds.
+     */
+    @WithDefault("PT480S")
+    Duration operatingLimit();
+
     /** How often a call refused with QUERY_LIMIT_EXCEEDED is tried again before the error reaches the caller. */
     @WithDefault("5")
     int rateLimitRetries();

@@ -12,7 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Keeps the journal of REST calls to portals that the Bitrix24 Market asks apps to hold for at least three days, and
+ * Keeps the journal of REST calls to portals that the Bitrix24 Market requires apps to keep for at least three days, and
  * deletes entries older than {@code app.rest-journal-retention} every hour.
  */
 @ApplicationScoped

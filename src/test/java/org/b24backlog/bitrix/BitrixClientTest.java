@@ -206,6 +206,33 @@ class BitrixClientTest {
         assertThat(journal.get(1).requestId()).isNotEqualTo(journal.get(0).requestId());
     }
 
+    @Test
+    void operationTimeLimitWaitsForReset() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        long resetAt = java.time.Instant.now().getEpochSecond() + 1;
+        HttpServer portal = server(exchange -> switch (calls.incrementAndGet()) {
+            case 1 -> new Reply(200, "{\"result\":[],\"time\":{\"operating\":10,\"operating_reset_at\":" + resetAt + "}}", null);
+            case 2 -> new Reply(429, "{\"error\":\"OPERATION_TIME_LIMIT\",\"error_description\":\"Method is blocked\"}", null);
+            default -> new Reply(200, "{\"result\":[],\"time\":{\"operating\":0}}", null);
+        });
+        Credentials credentials = new Credentials(address(portal), "t");
+        BitrixClient client = client(portal);
+
+        client.call(credentials, "tasks.task.list", Map.of());
+        client.call(credentials, "tasks.task.list", Map.of());
+
+        assertThat(calls.get()).isEqualTo(3);
+    }
+
+    @Test
+    void operationTimeLimitWithoutKnownResetSurfaces() throws IOException {
+        HttpServer portal = server(exchange -> new Reply(429,
+                "{\"error\":\"OPERATION_TIME_LIMIT\",\"error_description\":\"Method is blocked\"}", null));
+
+        assertThatThrownBy(() -> client(portal).call(new Credentials(address(portal), "t"), "tasks.task.list", Map.of()))
+                .isInstanceOfSatisfying(BitrixApiException.class, e -> assertThat(e.isOperationTimeLimit()).isTrue());
+    }
+
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);

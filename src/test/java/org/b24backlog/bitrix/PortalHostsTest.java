@@ -107,6 +107,10 @@ class PortalHostsTest {
                 };
             }
 
+            public Duration operatingLimit() {
+                return Duration.ofSeconds(480);
+            }
+
             public int transientRetries() {
                 return 2;
             }
