@@ -12,6 +12,7 @@ import org.b24backlog.bitrix.Batch;
 import org.b24backlog.bitrix.BatchResult;
 import org.b24backlog.bitrix.BitrixApiException;
 import org.b24backlog.bitrix.BitrixClient;
+import org.b24backlog.bitrix.BitrixTransportException;
 import org.b24backlog.bitrix.PortalCredentials;
 import org.b24backlog.frame.FrameSession;
 
@@ -161,6 +162,11 @@ public class BacklogActions {
         } catch (BitrixApiException e) {
             throw failed(session, action, groupId, backlogId,
                     new BacklogActionException(PortalRefusal.messageKey(e), e.description()));
+        } catch (BitrixTransportException e) {
+            // After a timeout the portal may have made the change, so the log says so and the call is not repeated.
+            audit.record(session.memberId(), session.userId(), session.userName(), action, groupId, backlogId, false,
+                    "outcome unknown: " + e.getMessage(), null);
+            throw e;
         }
         String id = backlogId != null ? backlogId : result.path("id").asText(null);
         long auditId = audit.record(session.memberId(), session.userId(), session.userName(), action, groupId, id, true,

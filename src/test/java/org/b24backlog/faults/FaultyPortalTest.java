@@ -1,0 +1,125 @@
+package org.b24backlog.faults;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.b24backlog.demoportal.DemoData;
+import org.b24backlog.demoportal.DemoPortal;
+import org.b24backlog.demoportal.JournalEntry;
+import org.b24backlog.demoportal.faults.SlowEffect;
+import org.b24backlog.installation.Installation;
+import org.b24backlog.testsupport.AppFrames;
+import org.b24backlog.testsupport.Installs;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/** What a user sees, and what the portal received, when the portal misbehaves. */
+@QuarkusTest
+@TestProfile(FaultyPortalTest.ShortTimeout.class)
+class FaultyPortalTest {
+
+    /** A short request timeout, and 127.0.0.1 as the portal's new name after a rename. */
+    public static class ShortTimeout implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            String port = "${quarkus.http.test-port}";
+            return Map.of("b24.request-timeout", "PT2S", "b24.connect-timeout", "PT1S",
+                    "b24.portal-hosts", "localhost:" + port + ",127.0.0.1:" + port,
+                    "demo-portal.renamed-domain", "127.0.0.1:" + port);
+        }
+    }
+
+    @Inject
+    DemoPortal portal;
+
+    private String session;
+
+    @BeforeEach
+    void install() throws Exception {
+        Installs.reset(portal);
+        portal.setRateLimitEnabled(false);
+        Installs.install(portal);
+        session = AppFrames.sessionToken(
+                AppFrames.open(portal.launchGroupTab(DemoData.USER_ADMIN, DemoData.SCRUM_MOBILE)).body().asString());
+        portal.clearJournal();
+    }
+
+    @Test
+    void renamedPortalKeepsWorking() {
+        portal.faults().on("batch").times(1).rename();
+
+        String page = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE).then().statusCode(200)
+                .extract().asString();
+
+        assertThat(page).contains("Backlog #" + DemoData.BACKLOG_MOBILE);
+        assertThat(portal.isRenamed()).isTrue();
+        Installation installation = QuarkusTransaction.requiringNew()
+                .call(() -> Installation.findByMemberId(portal.memberId()).orElseThrow());
+        assertThat(installation.domain).isEqualTo(portal.renamedDomain());
+        List<JournalEntry> batches = portal.journal().stream().filter(e -> e.method().equals("batch")).toList();
+        assertThat(batches.get(0).status()).isEqualTo(302);
+        assertThat(batches.get(1).status()).isEqualTo(200);
+        assertThat(batches.get(1).httpMethod()).isEqualTo("POST");
+    }
+
+    @Test
+    void timedOutCreateNotRepeated() {
+        portal.faults().on("tasks.api.scrum.backlog.add").times(1).slowResponse(Duration.ofSeconds(4), SlowEffect.BEFORE_SLEEP);
+
+        Response answer = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .queryParam("s", session).post("/backlog/" + DemoData.SCRUM_NO_BACKLOG + "/create");
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(answer.body().asString()).contains("did not respond to tasks.api.scrum.backlog.add");
+        long adds = portal.journal().stream().filter(e -> e.method().equals("tasks.api.scrum.backlog.add")).count();
+        assertThat(adds).as("backlog.add requests the portal received").isEqualTo(1);
+        assertThat(portal.backlogOf(DemoData.SCRUM_NO_BACKLOG)).as("the write ran once on the portal").isPresent();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> org.b24backlog.audit.AuditEntry
+                .count("action = ?1 and details like ?2", "backlog.created", "outcome unknown%"))).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorOnReadRetried() {
+        portal.faults().on("batch").times(1).htmlError(502);
+
+        String page = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE).then().statusCode(200)
+                .extract().asString();
+
+        assertThat(page).contains("Backlog #" + DemoData.BACKLOG_MOBILE);
+        assertThat(portal.journal().stream().filter(e -> e.method().equals("batch")).map(JournalEntry::status).toList())
+                .startsWith(502, 200);
+    }
+
+    @Test
+    void failedCommandInBatchLeavesPageUsable() {
+        portal.faults().batchCommand("people").error(403, "ACCESS_DENIED", "Access denied!");
+
+        String page = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE).then().statusCode(200)
+                .extract().asString();
+
+        assertThat(page.split("data-task-id=").length - 1).isEqualTo(DemoData.MOBILE_BACKLOG_TASKS);
+    }
+
+    @Test
+    void revokedRefreshTokenSaysReopen() {
+        portal.faults().oauthToken().invalidGrant();
+        portal.expireAccessTokens();
+
+        Response page = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE);
+
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.body().asString()).contains("open the app again");
+    }
+}
