@@ -113,6 +113,42 @@ class FaultyPortalTest {
     }
 
     @Test
+    void paymentRequiredSaysRenew() {
+        portal.faults().oauthToken().paymentRequired();
+        portal.expireAccessTokens();
+
+        Response page = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE);
+
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.body().asString()).contains("to renew the app");
+    }
+
+    @Test
+    void removedAppSaysReinstall() {
+        portal.faults().oauthToken().wrongClient();
+        portal.expireAccessTokens();
+
+        Response page = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE);
+
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.body().asString()).contains("install the app again");
+    }
+
+    @Test
+    void operatingLimitNotHammered() {
+        portal.limits().operatingBudget("batch", Duration.ofMillis(1)).operatingCharge("batch", Duration.ofSeconds(1));
+        given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE);
+        portal.clearJournal();
+
+        Response page = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE);
+
+        assertThat(page.statusCode()).isEqualTo(502);
+        assertThat(page.body().asString()).contains("OPERATION_TIME_LIMIT");
+        assertThat(portal.journal().stream().filter(e -> "OPERATION_TIME_LIMIT".equals(e.error())).count())
+                .as("requests refused for the operating limit").isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void revokedRefreshTokenSaysReopen() {
         portal.faults().oauthToken().invalidGrant();
         portal.expireAccessTokens();
