@@ -28,7 +28,9 @@ public class AuditResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(PageContext ctx, List<AuditEntry> entries, int page, boolean hasMore);
+        /** {@code pagerBase} is the page's URL up to the {@code page} parameter, ending in {@code ?} or {@code &}. */
+        static native TemplateInstance audit(PageContext ctx, List<AuditEntry> entries, int page, boolean hasMore,
+                String pagerBase);
     }
 
     private final SessionTokens sessions;
@@ -59,7 +61,8 @@ public class AuditResource {
         List<AuditEntry> entries = audit.list(session.memberId(), index * PAGE_SIZE, PAGE_SIZE + 1);
         boolean hasMore = entries.size() > PAGE_SIZE;
         List<AuditEntry> shown = hasMore ? entries.subList(0, PAGE_SIZE) : entries;
-        return responses.page(Templates.audit(responses.context(session), shown, index, hasMore), session.lang(), session.portal());
+        return responses.page(Templates.audit(responses.context(session), shown, index, hasMore,
+                "/audit" + responses.context(session).query() + "&"), session.lang(), session.portal());
     }
 
     /**

@@ -163,6 +163,10 @@ class JourneyTest {
         assertThat(actions).contains("app.installed:success", "backlog.created:success", "backlog.updated:success",
                 "backlog.moved:success", "backlog.moved:failure", "backlog.deleted:success", "backlog.deleted:failure");
 
+        // The admin reads the same log on the audit page inside the portal.
+        String auditPage = given().queryParam("s", session).get("/audit").then().statusCode(200).extract().asString();
+        assertThat(auditPage).contains("backlog.created", "backlog.deleted", "Mira Holt");
+
         // A forged uninstall is rejected and changes nothing.
         Response forged = given().contentType("application/x-www-form-urlencoded")
                 .formParam("event", "ONAPPUNINSTALL").formParam("data[CLEAN]", "1")
