@@ -262,6 +262,9 @@ public interface Messages {
     @Message("The chosen group is not a Scrum without a backlog. Pick one from the list.")
     String refusal_invalid_target();
 
+    @Message("Bitrix24 failed while making the change, so it may or may not have been made. Reload the page to see the current state before you try again.")
+    String refusal_outcome_unknown();
+
     @Message("Bitrix24 refused the change: {detail}")
     String refusal_other(String detail);
 

@@ -103,6 +103,32 @@ class FaultyPortalTest {
     }
 
     @Test
+    void errorRateOnReadsAbsorbed() {
+        portal.faults().on("batch").everyNth(2).htmlError(502);
+
+        for (int i = 0; i < 6; i++) {
+            given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE).then().statusCode(200);
+        }
+
+        assertThat(portal.journal().stream().filter(e -> e.status() == 502).count()).as("faulted requests").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void serverErrorOnWriteNotRepeated() {
+        portal.faults().on("tasks.api.scrum.backlog.update").times(1).internalError();
+
+        Response answer = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .queryParam("s", session).formParam("backlogId", DemoData.BACKLOG_MOBILE)
+                .post("/backlog/" + DemoData.SCRUM_MOBILE + "/update");
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(given().urlEncodingEnabled(false).get(answer.header("Location")).asString())
+                .contains("may or may not have been made");
+        assertThat(portal.journal().stream().filter(e -> e.method().equals("tasks.api.scrum.backlog.update")).count())
+                .as("backlog.update requests the portal received").isEqualTo(1);
+    }
+
+    @Test
     void failedCommandInBatchLeavesPageUsable() {
         portal.faults().batchCommand("people").error(403, "ACCESS_DENIED", "Access denied!");
 
