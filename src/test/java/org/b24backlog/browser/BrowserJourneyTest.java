@@ -124,6 +124,17 @@ class BrowserJourneyTest {
         assertThat(facts).contains("Last changed by");
         assertThat(portal.backlogOf(DemoData.SCRUM_MOBILE).orElseThrow().modifiedBy()).isEqualTo(DemoData.USER_ADMIN);
 
+        // The admin's audit page in the same frame: the change is listed and the table fits the frame.
+        browser.findElement(By.linkText("Audit log")).click();
+        waitInAppFrame(By.tagName("h1"), "Audit log");
+        assertThat(browser.findElement(By.cssSelector("table.audit")).getText()).contains("backlog.updated");
+        assertThat(noHorizontalScroll()).isTrue();
+        browser.switchTo().defaultContent();
+        screenshot("audit-in-portal.png");
+        waitInAppFrame(By.tagName("h1"), "Audit log");
+        browser.findElement(By.linkText("Scrum teams")).click();
+        waitInAppFrame(By.tagName("h1"), "Scrum teams");
+
         // The portal sized its iframe to the page through BX24.fitWindow, so the frame shows no inner scroll bar.
         browser.switchTo().defaultContent();
         screenshot("backlog-in-portal.png");
