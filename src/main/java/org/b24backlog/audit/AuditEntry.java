@@ -30,7 +30,7 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(name = "user_name")
     public String userName;
 
-    /** What was done, for example {@code backlog.created}. */
+    /** Action code, for example {@code backlog.created}. */
     @Column(nullable = false)
     public String action;
 
@@ -46,7 +46,7 @@ public class AuditEntry extends PanacheEntityBase {
 
     public String details;
 
-    /** Key of the message that tells the acting user the outcome, such as {@code done_created}; null for events. */
+    /** Key of the message that shows the acting user the outcome, such as {@code done_created}, or null for events. */
     @Column(name = "message_key")
     public String messageKey;
 
@@ -61,7 +61,7 @@ public class AuditEntry extends PanacheEntityBase {
         return "outcome_" + outcome;
     }
 
-    /** The time as the audit pages show it, to the second in UTC. */
+    /** Formats the time as the audit pages show it, to the second in UTC. */
     public String shownTime() {
         return SHOWN_TIME.format(createdAt);
     }

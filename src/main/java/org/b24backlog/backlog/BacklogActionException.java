@@ -22,7 +22,7 @@ public class BacklogActionException extends RuntimeException {
         this.auditId = auditId;
     }
 
-    /** The same failure, recorded in the audit log under {@code auditId}. */
+    /** Returns the same failure, recorded in the audit log under {@code auditId}. */
     BacklogActionException recorded(long auditId) {
         return new BacklogActionException(messageKey, detail, auditId);
     }
@@ -37,7 +37,7 @@ public class BacklogActionException extends RuntimeException {
         return messageKey;
     }
 
-    /** The portal's or the app's own description, shown with {@code refusal_other}. */
+    /** Returns the portal's or the app's own description, shown with {@code refusal_other}. */
     public String detail() {
         return detail;
     }

@@ -68,7 +68,7 @@ public class BacklogActions {
         return new Moved(target, auditId);
     }
 
-    /** Where a backlog went, and the audit entry of the move. */
+    /** Result of a move: the Scrum that received the backlog, and the audit entry of the move. */
     public record Moved(ScrumGroup target, long auditId) {
     }
 
@@ -164,7 +164,7 @@ public class BacklogActions {
             String messageKey = e.httpStatus() >= 500 ? "refusal_outcome_unknown" : PortalRefusal.messageKey(e);
             throw failed(session, action, groupId, backlogId, new BacklogActionException(messageKey, e.description()));
         } catch (BitrixTransportException e) {
-            // After a timeout the portal may have made the change, so the log says so and the call is not repeated.
+            // After a timeout the portal may have made the change, so the audit entry records that and the call is not repeated.
             audit.record(session.memberId(), session.userId(), session.userName(), action, groupId, backlogId, false,
                     "outcome unknown: " + e.getMessage(), null);
             throw e;

@@ -63,7 +63,7 @@ public class BacklogReader {
         }
         first.add("p0", "tasks.task.list", firstPageParams(groupId));
         // Scrum data of the first page's tasks by reference. NOTE: a reference past the page's end makes only that
-        // command fail on the demo portal, which leaves it unresolved; real portals are expected to do the same.
+        // command fail on the demo portal, which leaves it unresolved. Real portals are expected to do the same.
         int firstGets = Batch.MAX_COMMANDS - first.size();
         for (int i = 0; i < firstGets; i++) {
             first.add("f" + i, "tasks.api.scrum.task.get", Map.of("id", "$result[p0][tasks][" + i + "][id]"));

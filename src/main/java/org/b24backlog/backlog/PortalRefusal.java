@@ -6,7 +6,7 @@ import org.b24backlog.bitrix.BitrixApiException;
 
 /**
  * Plain-words explanations of the errors that the Scrum backlog methods return. Their {@code error} code is 0 for
- * every business error, so only the English {@code error_description} tells them apart.
+ * every business error, so only the English {@code error_description} distinguishes them.
  */
 public final class PortalRefusal {
 

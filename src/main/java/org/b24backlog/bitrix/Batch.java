@@ -19,14 +19,14 @@ public final class Batch {
         this.halt = halt;
     }
 
-    /** A batch that runs every command even when earlier ones fail. */
+    /** Creates a batch that runs every command even when earlier ones fail. */
     public static Batch create() {
         return new Batch(false);
     }
 
     public Batch add(String key, String method, Map<String, ?> params) {
         if (commands.size() == MAX_COMMANDS) {
-            throw new IllegalStateException("A batch holds at most " + MAX_COMMANDS + " commands");
+            throw new IllegalStateException("A batch accepts at most " + MAX_COMMANDS + " commands");
         }
         if (commands.containsKey(key)) {
             throw new IllegalArgumentException("Duplicate batch key: " + key);

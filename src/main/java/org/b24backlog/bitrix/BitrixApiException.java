@@ -40,7 +40,7 @@ public class BitrixApiException extends BitrixException {
     }
 
     /**
-     * Whether a refresh may fix the error: the token expired, or it was replaced by a refresh that a concurrent
+     * Returns whether a refresh may fix the error: the token expired, or it was replaced by a refresh that a concurrent
      * request made, after which the portal rejects the old token as {@code invalid_token}.
      */
     public boolean isRefreshable() {

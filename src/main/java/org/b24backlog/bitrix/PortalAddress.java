@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Where a portal answers: scheme and host, with a port only when it is not the scheme's default.
+ * Address of a portal: scheme and host, with a port only when it is not the scheme's default.
  * Portals are keyed by {@code member_id}; this address can change when a portal is renamed.
  */
 public record PortalAddress(boolean https, String host) {
@@ -63,7 +63,7 @@ public record PortalAddress(boolean https, String host) {
         return URI.create(origin() + "/rest/" + method);
     }
 
-    /** The {@code client_endpoint} form of this address. */
+    /** Returns the {@code client_endpoint} form of this address. */
     public String clientEndpoint() {
         return origin() + "/rest/";
     }

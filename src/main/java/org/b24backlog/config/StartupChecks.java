@@ -24,7 +24,7 @@ public class StartupChecks {
     /** Bitrix24 cloud stops a REST request after 60 seconds, so waiting longer only hides the failure. */
     static final Duration PORTAL_REQUEST_LIMIT = Duration.ofSeconds(60);
 
-    /** The Bitrix24 Market asks apps to keep REST request logs for at least three days. */
+    /** The Bitrix24 Market requires apps to keep REST request logs for at least three days. */
     static final Duration MIN_JOURNAL_RETENTION = Duration.ofDays(3);
 
     void check(@Observes StartupEvent event, Config config, AppConfig app, BitrixConfig bitrix, TokenCipher cipher) {

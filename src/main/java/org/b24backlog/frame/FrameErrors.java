@@ -26,7 +26,7 @@ public class FrameErrors {
 
     @CheckedTemplate
     static class Templates {
-        /** {@code hintKey} names the message that tells the user what to do next. */
+        /** {@code hintKey} names the message with the user's next step. */
         static native TemplateInstance error(PageContext ctx, String message, String hintKey);
     }
 

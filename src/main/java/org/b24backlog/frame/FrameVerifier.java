@@ -78,13 +78,13 @@ public class FrameVerifier {
             Log.warnf("Frame POST for portal %s carried another application token than the stored one", request.memberId());
         }
 
-        // Ask the stored address, not the claimed one: a renamed portal answers 302 there and the client follows it.
+        // Ask the stored address, not the claimed one, because a renamed portal responds with 302 there and the client follows it.
         FixedTokenCredentials viewer = new FixedTokenCredentials(request.memberId(), installation.address(), request.authId());
         BatchResult who;
         try {
             who = bitrix.batch(viewer, Batch.create().add("user", "user.current").add("admin", "user.admin"));
         } catch (BitrixApiException e) {
-            Log.infof("Portal %s refused the frame token (%s)", request.memberId(), e.code());
+            Log.infof("Portal %s rejected the frame token (%s)", request.memberId(), e.code());
             throw new FrameRejectedException(FrameRejectedException.Reason.TOKEN_REFUSED,
                     "Portal " + installation.domain + " did not accept the token of this page (" + e.code() + ")", e);
         } catch (BitrixException e) {

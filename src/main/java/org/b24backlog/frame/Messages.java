@@ -241,7 +241,7 @@ public interface Messages {
     @Message("Other")
     String status_unknown();
 
-    @Message("The backlog still holds tasks. Move them to a sprint or delete them, then delete the backlog.")
+    @Message("The backlog still contains tasks. Move them to a sprint or delete them, then delete the backlog.")
     String refusal_delete_items();
 
     @Message("A backlog that holds tasks cannot move to another Scrum. Move its tasks out first.")

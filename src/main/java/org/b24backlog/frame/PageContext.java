@@ -1,14 +1,14 @@
 package org.b24backlog.frame;
 
 /**
- * What every page's layout needs: the language, the session token for links and forms, and where the frame library
+ * Data that every page's layout needs: the language, the session token for links and forms, and where the frame library
  * is loaded from.
  *
  * @param sessionToken {@code null} on pages shown before a session exists, such as error pages
  */
 public record PageContext(String lang, String sessionToken, boolean admin, String userName, String frameSdkUrl) {
 
-    /** The query string that carries the session to the next page. */
+    /** Returns the query string that carries the session to the next page. */
     public String query() {
         return sessionToken == null ? "" : "?s=" + sessionToken;
     }

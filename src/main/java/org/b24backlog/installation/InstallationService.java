@@ -106,7 +106,7 @@ public class InstallationService {
             throw new InstallRejectedException("The OAuth server returned no usable client_endpoint for portal " + claim.memberId());
         }
         if (!confirmed.host().equals(claim.address().host())) {
-            Log.warnf("Install claim for portal %s named %s but the OAuth server says %s; rejected", claim.memberId(),
+            Log.warnf("Install claim for portal %s named %s but the OAuth server returned %s; rejected", claim.memberId(),
                     claim.address(), confirmed);
             throw new InstallRejectedException("Portal " + claim.memberId() + " is at " + confirmed.host() + ", not at "
                     + claim.address().host());
@@ -117,7 +117,7 @@ public class InstallationService {
         try {
             return QuarkusTransaction.requiringNew().call(() -> store(claim, grant, userId));
         } catch (RuntimeException e) {
-            // The installer page and ONAPPINSTALL may arrive at the same moment; the loser of the insert race retries
+            // The installer page and ONAPPINSTALL may arrive at the same moment. The loser of the insert race retries
             // once and then finds the row the winner created.
             Log.infof("Storing the installation of portal %s failed once (%s); retrying", claim.memberId(), e.toString());
             return QuarkusTransaction.requiringNew().call(() -> store(claim, grant, userId));
@@ -185,7 +185,7 @@ public class InstallationService {
 
     /**
      * Confirms an uninstall with the portal. Every frame POST carries the application token, so a user who can open
-     * the app could forge the event; but after a real uninstall the portal no longer accepts the app's tokens.
+     * the app could forge the event. After a real uninstall, though, the portal no longer accepts the app's tokens.
      */
     private void requireAccessRevoked(PortalRef portal) {
         if (portal.adminUserId() == null) {

@@ -47,7 +47,7 @@ public class TokenStore {
     /**
      * Returns the stored chain of a user.
      *
-     * @throws NoTokenException when the app holds no token for that user
+     * @throws NoTokenException when the app has no token for that user
      */
     public PortalCredentials chain(PortalRef portal, String userId) {
         String accessToken = QuarkusTransaction.requiringNew().call(() -> PortalToken.findFor(portal.installationId(), userId)

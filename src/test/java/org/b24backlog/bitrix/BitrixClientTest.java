@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** The client against small HTTP servers on 127.0.0.1 that answer as a portal would in the awkward cases. */
+/** The client against small HTTP servers on 127.0.0.1 that respond as a portal would in the awkward cases. */
 class BitrixClientTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

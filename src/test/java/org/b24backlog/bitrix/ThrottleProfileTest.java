@@ -20,7 +20,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * With the client's throttle set to the portal's own numbers, a run of page loads stays inside the portal's bucket:
- * the portal never has to answer QUERY_LIMIT_EXCEEDED.
+ * the portal never has to reject a request with QUERY_LIMIT_EXCEEDED.
  */
 @QuarkusTest
 @TestProfile(ThrottleProfileTest.SmallBucket.class)

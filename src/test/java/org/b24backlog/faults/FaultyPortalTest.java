@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
-/** What a user sees, and what the portal received, when the portal misbehaves. */
+/** Pages a user gets, and requests the portal received, when the portal misbehaves. */
 @QuarkusTest
 @TestProfile(FaultyPortalTest.ShortTimeout.class)
 class FaultyPortalTest {

@@ -23,7 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-/** Requests that claim to come from a portal but do not: each gets a clear answer and changes nothing. */
+/** Requests that claim to come from a portal but do not: each gets a clear error and changes nothing. */
 @QuarkusTest
 class ForgedRequestTest {
 
@@ -69,7 +69,7 @@ class ForgedRequestTest {
 
     @Test
     void applicationTokenMismatchLeftToPortal() {
-        // The portal's answer to AUTH_ID decides; a stale APPLICATION_TOKEN alone neither admits nor rejects.
+        // The portal's check of AUTH_ID decides, and a stale APPLICATION_TOKEN alone neither admits nor rejects.
         Response accepted = AppFrames.open(withForm(launch(), "APPLICATION_TOKEN", "0000"));
         Response forged = AppFrames.open(withForm(withForm(launch(), "APPLICATION_TOKEN", "0000"), "AUTH_ID", "garbage"));
 

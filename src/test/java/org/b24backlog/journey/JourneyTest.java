@@ -32,9 +32,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /**
- * The whole life of the app on a portal, over real HTTP between the app and the demo portal: install, open from the
- * menu and from the group tab, view, create, update, move and delete backlogs, a forged uninstall, the uninstall,
- * and a reinstall.
+ * The whole life of the app on a portal, over real HTTP between the app and the demo portal. It covers install,
+ * opening from the menu and from the group tab, viewing, creating, updating, moving and deleting backlogs, a forged
+ * uninstall, the uninstall, and a reinstall.
  */
 @QuarkusTest
 class JourneyTest {
@@ -98,7 +98,7 @@ class JourneyTest {
         String session = AppFrames.sessionToken(
                 AppFrames.open(portal.launchGroupTab(DemoData.USER_ADMIN, DemoData.SCRUM_MOBILE)).body().asString());
 
-        // Moving a backlog that holds tasks is refused by the portal and explained in plain words.
+        // Moving a backlog that contains tasks is rejected by the portal and explained in plain words.
         portal.clearJournal();
         Response refusedMove = post(session, "/backlog/" + DemoData.SCRUM_MOBILE + "/move",
                 Map.of("backlogId", String.valueOf(DemoData.BACKLOG_MOBILE), "targetGroupId", String.valueOf(DemoData.SCRUM_NO_BACKLOG)));
@@ -145,7 +145,7 @@ class JourneyTest {
         // Delete: refused while tasks remain, done after confirmation when empty.
         Response refusedDelete = post(session, "/backlog/" + DemoData.SCRUM_MOBILE + "/delete",
                 Map.of("backlogId", String.valueOf(DemoData.BACKLOG_MOBILE), "confirm", "yes"));
-        assertThat(follow(refusedDelete)).contains("still holds tasks");
+        assertThat(follow(refusedDelete)).contains("still contains tasks");
         assertThat(portal.backlogOf(DemoData.SCRUM_MOBILE)).isPresent();
         String confirmation = given().queryParam("s", session).queryParam("backlogId", newBacklog)
                 .get("/backlog/" + SCRUM_EXTRA + "/delete").then().statusCode(200).extract().asString();
