@@ -71,6 +71,13 @@ public interface BitrixConfig {
         @WithDefault("2")
         int drainPerSecond();
 
+        /**
+         * Whether all app instances share each portal's budget through the database (PostgreSQL only). Without it
+         * each instance counts only its own requests, which is right only when a single instance runs.
+         */
+        @WithDefault("true")
+        boolean shared();
+
         /** Budgets of single portals by member_id, for example Enterprise plans. */
         Map<String, Plan> portals();
 

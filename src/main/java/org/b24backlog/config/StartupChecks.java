@@ -38,6 +38,11 @@ public class StartupChecks {
             throw new IllegalStateException("app.rest-journal-retention is " + app.restJournalRetention()
                     + ", but the Bitrix24 Market requires REST logs to be kept for at least " + MIN_JOURNAL_RETENTION);
         }
+        String databaseKind = config.getOptionalValue("quarkus.datasource.db-kind", String.class).orElse("");
+        if (bitrix.rateLimit().shared() && !databaseKind.equals("postgresql")) {
+            throw new IllegalStateException("b24.rate-limit.shared needs PostgreSQL, but the database is '" + databaseKind
+                    + "': use PostgreSQL, or set b24.rate-limit.shared=false when a single app instance runs");
+        }
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }

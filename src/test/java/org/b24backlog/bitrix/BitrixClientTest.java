@@ -194,7 +194,7 @@ class BitrixClientTest {
                 : new Reply(200, "{\"result\":true,\"time\":{}}", null));
         List<String> hosts = List.of("127.0.0.1:" + portal.getAddress().getPort());
         BitrixClient client = new BitrixClient(PortalHostsTest.config(hosts, true), new PortalHosts(PortalHostsTest.config(hosts, true)),
-                JSON, List.of(journal::add), new PortalThrottle(PortalHostsTest.config(hosts, true)));
+                JSON, List.of(journal::add), new PortalThrottle(PortalHostsTest.config(hosts, true), null));
 
         client.call(new Credentials(address(portal), "stale"), "app.info", Map.of());
 
@@ -279,7 +279,7 @@ class BitrixClientTest {
     private static BitrixClient client(HttpServer... allowed) {
         List<String> hosts = java.util.Arrays.stream(allowed).map(s -> "127.0.0.1:" + s.getAddress().getPort()).toList();
         return new BitrixClient(PortalHostsTest.config(hosts, true), new PortalHosts(PortalHostsTest.config(hosts, true)), JSON,
-                List.of(), new PortalThrottle(PortalHostsTest.config(hosts, true)));
+                List.of(), new PortalThrottle(PortalHostsTest.config(hosts, true), null));
     }
 
     /** A chain whose refresh always yields the token "fresh". */

@@ -101,6 +101,10 @@ class PortalHostsTest {
                         return 2;
                     }
 
+                    public boolean shared() {
+                        return false;
+                    }
+
                     public java.util.Map<String, Plan> portals() {
                         return java.util.Map.of();
                     }
