@@ -34,7 +34,7 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * Two app instances in two JVMs on one PostgreSQL database: this test's Quarkus app (with the demo portal) and the
  * packaged jar started in the production profile. Page views on both while the access token expires must cost
- * exactly one refresh, and together they must stay inside the portal's rate limit.
+ * exactly one refresh per token chain, and together they must stay inside the portal's rate limit.
  */
 @QuarkusTest
 @TestProfile(TwoInstancesIT.SharedSetUp.class)
@@ -42,6 +42,12 @@ class TwoInstancesIT {
 
     private static final int BURST = 40;
     private static final int DRAIN = 20;
+    /**
+     * The burst the instances assume, below the portal's: the demo portal shares two cores with both instances, so
+     * requests reach it up to half a second later than they left, in bunches. Two separate budgets would still send
+     * 2 x 29 at once, far past the portal's 40.
+     */
+    private static final int ASSUMED_BURST = 32;
 
     /** Session keys both instances share, and a portal budget small enough for the page views to spend it. */
     public static class SharedSetUp implements QuarkusTestProfile {
@@ -50,7 +56,8 @@ class TwoInstancesIT {
             SessionKeyFiles.ensureWritten();
             return Map.of("smallrye.jwt.sign.key.location", SessionKeyFiles.PRIVATE_KEY.toAbsolutePath().toString(),
                     "mp.jwt.verify.publickey.location", SessionKeyFiles.PUBLIC_KEY.toAbsolutePath().toString(),
-                    "b24.rate-limit.burst", String.valueOf(BURST), "b24.rate-limit.drain-per-second", String.valueOf(DRAIN),
+                    "b24.rate-limit.burst", String.valueOf(ASSUMED_BURST), "b24.rate-limit.drain-per-second", String.valueOf(DRAIN),
+                    "quarkus.log.category.\"org.b24backlog\".level", "INFO",
                     "demo-portal.rate-limit.burst", String.valueOf(BURST),
                     "demo-portal.rate-limit.drain-per-second", String.valueOf(DRAIN));
         }
@@ -67,15 +74,17 @@ class TwoInstancesIT {
         Installs.reset(portal);
         portal.setRateLimitEnabled(true);
         Installs.install(portal);
-        String session = AppFrames.sessionToken(
-                AppFrames.open(portal.launchGroupTab(DemoData.USER_SCRUM_MASTER, DemoData.SCRUM_MOBILE)).body().asString());
+        // Two users, so two token chains: each must be refreshed exactly once.
+        List<String> sessions = List.of(session(DemoData.USER_SCRUM_MASTER), session(DemoData.USER_DEVELOPER));
         String first = "http://127.0.0.1:" + config.getValue("quarkus.http.test-port", Integer.class);
 
         try (AppProcess second = AppProcess.start("second-instance", secondInstanceSettings())) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             // Both instances read the backlog once, so the views below race only for the token, not for a cold cache.
-            assertThat(view(http, first, session)).as("first instance, warm-up").isEqualTo(200);
-            assertThat(view(http, second.url(), session)).as("second instance, warm-up: %s", second.output()).isEqualTo(200);
+            for (String session : sessions) {
+                assertThat(view(http, first, session)).as("first instance, warm-up").isEqualTo(200);
+                assertThat(view(http, second.url(), session)).as("second instance, warm-up: %s", second.output()).isEqualTo(200);
+            }
             Thread.sleep(Duration.ofSeconds(BURST / DRAIN + 1).toMillis());
 
             // A slow OAuth server widens the window in which both instances find the token expired.
@@ -83,12 +92,12 @@ class TwoInstancesIT {
             portal.expireAccessTokens();
             portal.clearJournal();
 
-            List<Integer> statuses = viewsOnBoth(http, List.of(first, second.url()), session, 200);
+            List<Integer> statuses = viewsOnBoth(http, List.of(first, second.url()), sessions, 200);
 
             assertThat(statuses).as("statuses of 200 page views").hasSize(200).containsOnly(200);
             List<JournalEntry> refreshes = portal.journal().stream().filter(e -> e.method().equals("oauth/token")).toList();
-            assertThat(refreshes).as("token refreshes").hasSize(1);
-            assertThat(refreshes.get(0).status()).as("status of the refresh").isEqualTo(200);
+            assertThat(refreshes).as("token refreshes, one per chain").hasSize(2);
+            assertThat(refreshes).as("refreshes that failed").allMatch(refresh -> refresh.status() == 200);
             long requests = portal.journal().stream().filter(e -> e.server().equals("portal")).count();
             assertThat(requests).as("REST requests, more than twice the portal's burst").isGreaterThan(2L * BURST);
             assertThat(portal.journal().stream().filter(e -> "QUERY_LIMIT_EXCEEDED".equals(e.error())).count())
@@ -96,8 +105,10 @@ class TwoInstancesIT {
 
             // The refreshed pair is stored: a view on each instance works without another refresh.
             portal.clearJournal();
-            assertThat(view(http, first, session)).as("first instance afterwards").isEqualTo(200);
-            assertThat(view(http, second.url(), session)).as("second instance afterwards").isEqualTo(200);
+            for (String session : sessions) {
+                assertThat(view(http, first, session)).as("first instance afterwards").isEqualTo(200);
+                assertThat(view(http, second.url(), session)).as("second instance afterwards").isEqualTo(200);
+            }
             assertThat(portal.journal().stream().filter(e -> e.method().equals("oauth/token")).toList())
                     .as("refreshes afterwards").isEmpty();
         }
@@ -117,12 +128,18 @@ class TwoInstancesIT {
         return settings;
     }
 
-    private static List<Integer> viewsOnBoth(HttpClient http, List<String> instances, String session, int views) throws Exception {
+    private String session(int userId) {
+        return AppFrames.sessionToken(AppFrames.open(portal.launchGroupTab(userId, DemoData.SCRUM_MOBILE)).body().asString());
+    }
+
+    private static List<Integer> viewsOnBoth(HttpClient http, List<String> instances, List<String> sessions, int views)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(32);
         try {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < views; i++) {
                 String instance = instances.get(i % instances.size());
+                String session = sessions.get(i / instances.size() % sessions.size());
                 calls.add(() -> view(http, instance, session));
             }
             List<Integer> statuses = new ArrayList<>();
