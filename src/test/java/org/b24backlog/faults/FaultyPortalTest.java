@@ -175,6 +175,13 @@ class FaultyPortalTest {
         assertThat(page.body().asString()).contains("OPERATION_TIME_LIMIT");
         assertThat(callsOf(GROUP_GET).stream().filter(e -> "OPERATION_TIME_LIMIT".equals(e.error())).count())
                 .as("workgroup reads rejected for the operating limit").isEqualTo(1);
+
+        Response again = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE);
+
+        assertThat(again.statusCode()).isEqualTo(502);
+        assertThat(again.body().asString()).contains("Call " + GROUP_GET + " to portal " + portal.memberId()
+                + " was not sent: the portal rejected the method with OPERATION_TIME_LIMIT");
+        assertThat(callsOf(GROUP_GET)).as("workgroup reads the portal received, none after the rejection").hasSize(1);
     }
 
     /** Returns the calls of a method the portal received, direct or inside a batch, in order. */
