@@ -1,7 +1,9 @@
 package org.b24backlog.bitrix;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Up to 50 commands sent as one {@code batch} request. A command may refer to an earlier command's result with
@@ -13,6 +15,7 @@ public final class Batch {
     public static final int MAX_COMMANDS = 50;
 
     private final Map<String, String> commands = new LinkedHashMap<>();
+    private final Map<String, String> methods = new LinkedHashMap<>();
     private final boolean halt;
 
     private Batch(boolean halt) {
@@ -33,6 +36,7 @@ public final class Batch {
         }
         String query = params == null || params.isEmpty() ? "" : BracketParams.encode(params);
         commands.put(key, query.isEmpty() ? method : method + "?" + query);
+        methods.put(key, method);
         return this;
     }
 
@@ -46,6 +50,16 @@ public final class Batch {
 
     public boolean isEmpty() {
         return commands.isEmpty();
+    }
+
+    /** Returns the method of the command under {@code key}, or null for a key the batch does not contain. */
+    String method(String key) {
+        return methods.get(key);
+    }
+
+    /** Returns the distinct methods of the commands, in the order they were first added. */
+    Set<String> methods() {
+        return new LinkedHashSet<>(methods.values());
     }
 
     Map<String, Object> params() {

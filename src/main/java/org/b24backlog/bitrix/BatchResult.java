@@ -18,14 +18,16 @@ public final class BatchResult {
     private final Map<String, BitrixApiException> errors;
     private final Map<String, Integer> totals;
     private final Map<String, Integer> nexts;
+    private final Map<String, Double> durations;
 
     private BatchResult(String method, Map<String, JsonNode> results, Map<String, BitrixApiException> errors,
-            Map<String, Integer> totals, Map<String, Integer> nexts) {
+            Map<String, Integer> totals, Map<String, Integer> nexts, Map<String, Double> durations) {
         this.method = method;
         this.results = results;
         this.errors = errors;
         this.totals = totals;
         this.nexts = nexts;
+        this.durations = durations;
     }
 
     static BatchResult of(JsonNode result) {
@@ -33,13 +35,19 @@ public final class BatchResult {
         Map<String, BitrixApiException> errors = new LinkedHashMap<>();
         Map<String, Integer> totals = new LinkedHashMap<>();
         Map<String, Integer> nexts = new LinkedHashMap<>();
+        Map<String, Double> durations = new LinkedHashMap<>();
         // Bitrix24 sends an empty map as [] rather than {}, so only object members are read.
         forEachField(result.path("result"), results::put);
         forEachField(result.path("result_error"), (key, error) -> errors.put(key,
                 new BitrixApiException(key, 200, error.path("error").asText(), error.path("error_description").asText(""))));
         forEachField(result.path("result_total"), (key, total) -> totals.put(key, total.asInt()));
         forEachField(result.path("result_next"), (key, next) -> nexts.put(key, next.asInt()));
-        return new BatchResult("batch", results, errors, totals, nexts);
+        forEachField(result.path("result_time"), (key, time) -> {
+            if (time.path("duration").isNumber()) {
+                durations.put(key, time.get("duration").asDouble());
+            }
+        });
+        return new BatchResult("batch", results, errors, totals, nexts, durations);
     }
 
     private static void forEachField(JsonNode node, java.util.function.BiConsumer<String, JsonNode> consumer) {
@@ -87,5 +95,10 @@ public final class BatchResult {
 
     public Optional<Integer> next(String key) {
         return Optional.ofNullable(nexts.get(key));
+    }
+
+    /** Returns the execution time in seconds of each command that reported one in {@code result_time}, by key. */
+    Map<String, Double> durations() {
+        return Map.copyOf(durations);
     }
 }

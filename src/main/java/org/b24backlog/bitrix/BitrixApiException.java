@@ -1,5 +1,7 @@
 package org.b24backlog.bitrix;
 
+import java.time.Duration;
+
 /**
  * An error envelope from a portal. {@link #code()} is the {@code error} value as text: string codes such
  * as {@code expired_token}, or the numbers ({@code 0}, {@code 100}) that the Scrum methods send.
@@ -12,11 +14,30 @@ public class BitrixApiException extends BitrixException {
     private final String description;
 
     public BitrixApiException(String method, int httpStatus, String code, String description) {
-        super(method + " failed with HTTP " + httpStatus + ", error " + code + ": " + description);
+        this(method + " failed with HTTP " + httpStatus + ", error " + code + ": " + description, method, httpStatus, code,
+                description);
+    }
+
+    private BitrixApiException(String message, String method, int httpStatus, String code, String description) {
+        super(message);
         this.method = method;
         this.httpStatus = httpStatus;
         this.code = code;
         this.description = description;
+    }
+
+    /**
+     * Creates the error of a call that the client did not send because the portal already rejected its method with
+     * OPERATION_TIME_LIMIT and will go on rejecting it for {@code wait}. It carries HTTP 429 and that code, so callers
+     * handle it as the portal's own rejection.
+     */
+    static BitrixApiException operatingLimitNotSent(String method, String memberId, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        String description = "not sent, because the portal rejected the method for its execution-time limit and its "
+                + "budget is expected to free up in " + seconds + " s";
+        return new BitrixApiException("Call " + method + " to portal " + memberId + " was not sent: the portal rejected "
+                + "the method with OPERATION_TIME_LIMIT, and its execution-time budget is expected to free up in " + seconds
+                + " s. Try again after that.", method, 429, "OPERATION_TIME_LIMIT", description);
     }
 
     public String method() {

@@ -6,7 +6,10 @@ import java.net.http.HttpTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +44,7 @@ public class BitrixClient {
     private final List<RestCallListener> listeners;
     private final PortalThrottle throttle;
     private final OperatingBudget operating;
+    private final Clock clock = Clock.systemUTC();
 
     @Inject
     public BitrixClient(BitrixConfig config, PortalHosts hosts, ObjectMapper json, Instance<RestCallListener> listeners,
@@ -54,13 +58,21 @@ public class BitrixClient {
         this.hosts = hosts;
         this.json = json;
         this.throttle = throttle;
-        this.operating = new OperatingBudget(config.operatingLimit());
+        this.operating = new OperatingBudget(config.operatingLimit(), config.operatingWindow(), clock);
         this.listeners = List.copyOf(listeners);
         // Redirects are handled by hand: a followed 302 would turn the POST into a GET and drop the body.
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /**
+     * Forgets what the client learned about a portal's execution-time budgets, so that its next calls go out without
+     * waiting. Tests call it when they reset the demo portal.
+     */
+    public void forgetOperatingBudget(String memberId) {
+        operating.forget(memberId);
     }
 
     /** Calls a method and returns its {@code result}. */
@@ -70,24 +82,39 @@ public class BitrixClient {
 
     /**
      * Sends up to 50 commands in one request. The batch as a whole is retried only as {@link #call} retries (expired
-     * token, rate limit); a failed command is reported under its key and never repeated.
+     * token, rate limit); a failed command is reported under its key and never repeated. Before sending, the batch
+     * waits as a call of its most loaded command's method would.
+     *
+     * @throws BitrixApiException with OPERATION_TIME_LIMIT, without sending, when a command's method is known to be
+     *         rejected for longer than the request timeout
      */
     public BatchResult batch(PortalCredentials credentials, Batch batch) {
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("A batch needs at least one command");
         }
-        return BatchResult.of(call(credentials, "batch", batch.params()));
+        BatchResult result = BatchResult.of(execute(credentials, "batch", batch.params(), batch.methods()).result());
+        operating.recordBatch(credentials.memberId(), batch, result);
+        return result;
     }
 
     /** Calls a method and returns the whole success envelope, with {@code total} and {@code next}. */
     public BitrixResponse callForEnvelope(PortalCredentials credentials, String method, Map<String, ?> params) {
+        return execute(credentials, method, params, List.of(method));
+    }
+
+    /**
+     * Sends one request with its retries. {@code budgetMethods} are the methods whose execution-time budgets the
+     * request uses: the method itself, or the commands' methods of a batch.
+     */
+    private BitrixResponse execute(PortalCredentials credentials, String method, Map<String, ?> params,
+            Collection<String> budgetMethods) {
         String accessToken = credentials.accessToken();
         boolean refreshed = false;
         int limitRefusals = 0;
         int transientFailures = 0;
         boolean waitedForReset = false;
         while (true) {
-            waitForOperatingBudget(credentials, method);
+            waitForOperatingBudget(credentials, budgetMethods);
             try {
                 return send(credentials, method, params, accessToken);
             } catch (BitrixApiException e) {
@@ -103,9 +130,15 @@ public class BitrixClient {
                     Log.infof("Portal %s rejected %s with QUERY_LIMIT_EXCEEDED; retry %d in %d ms", credentials.memberId(),
                             method, limitRefusals, wait.toMillis());
                     sleep(wait);
-                } else if (e.isOperationTimeLimit() && !waitedForReset && fitsInTimeout(operating.untilReset(credentials.memberId(), method))) {
-                    // The method did not run; its budget frees up at the reset time the portal reported earlier.
+                } else if (e.isOperationTimeLimit()) {
+                    // The method did not run, and its budget frees up at the reset time the portal reported earlier. A
+                    // near reset is worth one wait. Otherwise the method is marked as rejected, so that later calls
+                    // wait for it or fail without being sent.
                     Duration wait = operating.untilReset(credentials.memberId(), method);
+                    if (waitedForReset || !fitsInTimeout(wait)) {
+                        operating.markExhausted(credentials.memberId(), method);
+                        throw e;
+                    }
                     Log.infof("Portal %s rejected %s with OPERATION_TIME_LIMIT; retrying once after %d ms", credentials.memberId(),
                             method, wait.toMillis());
                     sleep(wait);
@@ -127,12 +160,13 @@ public class BitrixClient {
         }
     }
 
-    private void waitForOperatingBudget(PortalCredentials credentials, String method) {
-        Duration wait = operating.waitBefore(credentials.memberId(), method);
-        if (!wait.isZero() && fitsInTimeout(wait)) {
-            Log.infof("Method %s of portal %s is near its execution-time budget; waiting %d ms for its reset", method,
-                    credentials.memberId(), wait.toMillis());
-            sleep(wait);
+    /** Waits as long as the most loaded of the methods needs, or fails when one of them would only be rejected. */
+    private void waitForOperatingBudget(PortalCredentials credentials, Collection<String> methods) {
+        OperatingBudget.Wait wait = operating.waitBefore(credentials.memberId(), methods, config.requestTimeout());
+        if (!wait.duration().isZero()) {
+            Log.infof("Method %s of portal %s is at or near its execution-time limit; waiting %d ms until its budget "
+                    + "frees up", wait.method(), credentials.memberId(), wait.duration().toMillis());
+            sleep(wait.duration());
         }
     }
 
@@ -163,6 +197,7 @@ public class BitrixClient {
             hosts.requireAllowed(address);
             throttle.acquire(credentials.memberId());
             String requestId = UUID.randomUUID().toString();
+            Instant sentAt = clock.instant();
             long started = System.nanoTime();
             HttpResponse<String> response;
             try {
@@ -183,7 +218,7 @@ public class BitrixClient {
             }
             try {
                 BitrixResponse parsed = Envelopes.parse(json, method, status, response.body());
-                operating.record(credentials.memberId(), method, parsed.time());
+                operating.record(credentials.memberId(), method, parsed.time(), sentAt);
                 journal(credentials, method, started, status, null, requestId);
                 return parsed;
             } catch (BitrixApiException e) {
@@ -254,7 +289,8 @@ public class BitrixClient {
 
     private static void sleep(Duration wait) {
         try {
-            Thread.sleep(wait.toMillis());
+            // Rounded up, so that a wait for a reset time never ends just before it.
+            Thread.sleep(wait.plusNanos(999_999).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BitrixTransportException("Interrupted while waiting for the portal's rate limit", e);

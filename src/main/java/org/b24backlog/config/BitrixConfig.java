@@ -95,6 +95,13 @@ public interface BitrixConfig {
     @WithDefault("PT480S")
     Duration operatingLimit();
 
+    /**
+     * The span over which Bitrix24 sums a method's execution time, ten minutes on every portal. The client ages its
+     * estimate of batch sub-commands by it, so other values only make sense against a test portal with the same window.
+     */
+    @WithDefault("PT10M")
+    Duration operatingWindow();
+
     /** How often a call refused with QUERY_LIMIT_EXCEEDED is tried again before the error reaches the caller. */
     @WithDefault("5")
     int rateLimitRetries();

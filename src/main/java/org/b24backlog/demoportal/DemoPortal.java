@@ -1,40 +1,27 @@
 package org.b24backlog.demoportal;
 
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.b24backlog.demoportal.data.DemoEpic;
-import org.b24backlog.demoportal.data.DemoGroup;
-import org.b24backlog.demoportal.data.DemoSeed;
 import org.b24backlog.demoportal.data.DemoTask;
 import org.b24backlog.demoportal.data.PortalStore;
 import org.b24backlog.demoportal.data.ScrumEntity;
-import org.b24backlog.demoportal.data.ScrumItem;
 import org.b24backlog.demoportal.faults.FaultPlan;
-import org.b24backlog.demoportal.install.AppInstallation;
 import org.b24backlog.demoportal.install.EventBinding;
 import org.b24backlog.demoportal.install.EventDelivery;
 import org.b24backlog.demoportal.install.EventSender;
 import org.b24backlog.demoportal.install.FrameLaunch;
-import org.b24backlog.demoportal.install.FrameSessions;
 import org.b24backlog.demoportal.install.InstallOptions;
 import org.b24backlog.demoportal.install.InstallResult;
 import org.b24backlog.demoportal.install.InstallState;
-import org.b24backlog.demoportal.install.InstallationService;
 import org.b24backlog.demoportal.install.PlacementBinding;
 import org.b24backlog.demoportal.oauth.TokenPair;
-import org.b24backlog.demoportal.oauth.TokenStore;
 import org.b24backlog.demoportal.rest.LeakyBucket;
 import org.b24backlog.demoportal.rest.OperatingTime;
 
@@ -43,7 +30,8 @@ import io.quarkus.arc.profile.IfBuildProfile;
 /**
  * Test hooks of the demo portal, injected by {@code @QuarkusTest} classes: reset the seed data, install and uninstall
  * the app as the Market page does, open frames, expire tokens, read the journal of received requests, inject faults,
- * set the request limits and inspect the data the app changed.
+ * set the request limits and inspect the data the app changed. The install, token and data hooks live in
+ * {@link InstallHooks}, {@link TokenHooks} and {@link DataHooks}, and this class is the one entry point that tests use.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = { "dev", "test" })
@@ -51,22 +39,14 @@ import io.quarkus.arc.profile.IfBuildProfile;
 @io.quarkus.runtime.Startup
 public class DemoPortal {
 
-    private static final long EVENT_WAIT_SECONDS = 10;
+    @Inject
+    InstallHooks installs;
 
     @Inject
-    PortalStore store;
+    TokenHooks tokens;
 
     @Inject
-    AppInstallation installation;
-
-    @Inject
-    InstallationService installations;
-
-    @Inject
-    TokenStore tokens;
-
-    @Inject
-    FrameSessions frames;
+    DataHooks data;
 
     @Inject
     EventSender sender;
@@ -89,12 +69,9 @@ public class DemoPortal {
     @Inject
     PortalLimits limits;
 
-    @Inject
-    DemoPortalConfig config;
-
     @PostConstruct
     void seed() {
-        DemoSeed.seed(store);
+        data.reseed();
     }
 
     /**
@@ -102,11 +79,9 @@ public class DemoPortal {
      * a rename, and returns the request limits to their configured values.
      */
     public void reset() {
-        installation.forget();
-        installations.releaseInstallEvent();
-        tokens.revokeAll();
-        frames.clear();
-        DemoSeed.seed(store);
+        installs.clear();
+        tokens.clear();
+        data.reseed();
         journal.clear();
         sender.clear();
         bucket.empty();
@@ -126,6 +101,10 @@ public class DemoPortal {
 
     public PortalLimits limits() {
         return limits;
+    }
+
+    public void setRateLimitEnabled(boolean enabled) {
+        bucket.setEnabled(enabled);
     }
 
     // Journal
@@ -151,43 +130,42 @@ public class DemoPortal {
     }
 
     public InstallResult install(InstallOptions options) {
-        return installations.install(options);
+        return installs.install(options);
     }
 
     /** Sends an install event held back with {@code InstallEventMode.HELD}; false when none is waiting. */
     public boolean releaseInstallEvent() {
-        return installations.releaseInstallEvent();
+        return installs.releaseInstallEvent();
     }
 
     /** Does what {@code BX24.installFinish()} in the installer frame does. */
     public boolean finishInstall() {
-        return installations.finishInstall();
+        return installs.finishInstall();
     }
 
     /** Uninstalls as the Market page does and waits up to 10 seconds for the {@code ONAPPUNINSTALL} posts. */
     public List<EventDelivery> uninstall(boolean clean) {
-        List<CompletableFuture<EventDelivery>> pending = installations.uninstall(clean);
-        return pending.stream().map(DemoPortal::await).toList();
+        return installs.uninstall(clean);
     }
 
     public InstallState installState() {
-        return installation.state();
+        return installs.installState();
     }
 
     public String memberId() {
-        return installation.memberId();
+        return installs.memberId();
     }
 
     public Optional<String> applicationToken() {
-        return installation.applicationToken();
+        return installs.applicationToken();
     }
 
     public List<PlacementBinding> placements() {
-        return installation.placements();
+        return installs.placements();
     }
 
     public List<EventBinding> eventBindings() {
-        return installation.events();
+        return installs.eventBindings();
     }
 
     // Frames and tokens
@@ -199,20 +177,7 @@ public class DemoPortal {
      * @throws IllegalStateException if the app is not installed or the placement is not shown
      */
     public FrameLaunch launch(int userId, String placement, Map<String, String> placementOptions) {
-        if (placement.equals("DEFAULT")) {
-            boolean finished = installation.isFinished();
-            if (!finished && !store.isAdmin(userId)) {
-                throw new IllegalStateException("The app is not fully installed yet; only an administrator can open "
-                        + "its installer.");
-            }
-            String url = finished ? config.app().applicationUrl() : config.app().installerUrl();
-            return installations.launch(userId, url, placement, placementOptions, !finished);
-        }
-        PlacementBinding binding = installation.visiblePlacements(placement).stream()
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Placement " + placement + " is not shown: the app has "
-                        + "not bound it or has not finished its install."));
-        return installations.launch(userId, binding.handler(), placement, placementOptions, false);
+        return installs.launch(userId, placement, placementOptions);
     }
 
     /** Opens the app's {@code SONET_GROUP_DETAIL_TAB} of a workgroup with the options a portal sends. */
@@ -221,10 +186,7 @@ public class DemoPortal {
     }
 
     public static Map<String, String> groupTabOptions(int groupId) {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("GROUP_ID", String.valueOf(groupId));
-        options.put("URI", "/workgroups/group/" + groupId + "/");
-        return options;
+        return InstallHooks.groupTabOptions(groupId);
     }
 
     /** Issues a token pair for a user without opening a frame, as a test shortcut for calling REST directly. */
@@ -235,10 +197,6 @@ public class DemoPortal {
     /** Makes every access token issued so far expired; refresh tokens keep working. */
     public void expireAccessTokens() {
         tokens.expireAccessTokens();
-    }
-
-    public void setRateLimitEnabled(boolean enabled) {
-        bucket.setEnabled(enabled);
     }
 
     // Addresses
@@ -271,35 +229,28 @@ public class DemoPortal {
     // Data
 
     public PortalStore store() {
-        return store;
+        return data.store();
     }
 
     public Optional<ScrumEntity> backlogOf(int groupId) {
-        return store.backlogOf(groupId);
+        return data.backlogOf(groupId);
     }
 
     public Optional<DemoTask> task(int taskId) {
-        return store.task(taskId);
+        return data.task(taskId);
     }
 
     public List<DemoTask> tasksOfGroup(int groupId) {
-        return store.tasks(task -> task.groupId() == groupId);
+        return data.tasksOfGroup(groupId);
     }
 
     /** Returns the items of the group's backlog ordered by their {@code sort}, empty when the group has no backlog. */
     public List<DemoTask> backlogTasks(int groupId) {
-        Optional<ScrumEntity> backlog = store.backlogOf(groupId);
-        if (backlog.isEmpty()) {
-            return List.of();
-        }
-        int backlogId = backlog.get().id();
-        return store.tasks(task -> task.entityId() == backlogId).stream()
-                .sorted(Comparator.comparingInt(task -> task.scrumItem().sort()))
-                .toList();
+        return data.backlogTasks(groupId);
     }
 
     public List<DemoEpic> epicsOf(int groupId) {
-        return store.epics().stream().filter(epic -> epic.groupId() == groupId).toList();
+        return data.epicsOf(groupId);
     }
 
     /**
@@ -308,27 +259,6 @@ public class DemoPortal {
      * @throws IllegalArgumentException if the group is not a Scrum with a backlog
      */
     public List<DemoTask> addBacklogTasks(int groupId, int count) {
-        DemoGroup group = store.group(groupId).filter(DemoGroup::isScrum)
-                .orElseThrow(() -> new IllegalArgumentException("Group " + groupId + " is not a Scrum."));
-        ScrumEntity backlog = store.backlogOf(groupId)
-                .orElseThrow(() -> new IllegalArgumentException("Scrum " + groupId + " has no backlog."));
-        List<Integer> members = List.copyOf(group.members().keySet());
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
-            ScrumItem item = new ScrumItem(backlog.id(), String.valueOf(i % 8 + 1), 0, store.nextSortIn(backlog.id()),
-                    group.scrumMasterId(), group.scrumMasterId());
-            return DemoSeed.addTask(store, "Generated backlog item " + (i + 1), groupId, members.get(i % members.size()),
-                    DemoTask.STATUS_PENDING, item);
-        }).toList();
-    }
-
-    private static EventDelivery await(CompletableFuture<EventDelivery> delivery) {
-        try {
-            return delivery.get(EVENT_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for an event post", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("An event post did not finish within " + EVENT_WAIT_SECONDS + " s", e);
-        }
+        return data.addBacklogTasks(groupId, count);
     }
 }

@@ -12,7 +12,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
  * The portal's request limits as tests set and read them: the leaky bucket of the whole portal and the per-method
- * operating-time budget. {@code DemoPortal.reset()} returns both to the configured values.
+ * operating-time budget with its window. {@code DemoPortal.reset()} returns all of them to the configured values.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = { "dev", "test" })
@@ -51,6 +51,15 @@ public class PortalLimits {
     /** Gives one method its own operating-time budget per ten-minute window. */
     public PortalLimits operatingBudget(String method, Duration budget) {
         operatingTime.setBudget(method, budget);
+        return this;
+    }
+
+    /**
+     * Sums each method's execution time over {@code window} (whole seconds) instead of ten minutes, so that a used-up
+     * budget resets within seconds and {@code time.operating_reset_at} is that close.
+     */
+    public PortalLimits operatingWindow(Duration window) {
+        operatingTime.setWindow(window);
         return this;
     }
 

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import org.b24backlog.config.BitrixConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -231,6 +233,58 @@ class BitrixClientTest {
 
         assertThatThrownBy(() -> client(portal).call(new Credentials(address(portal), "t"), "tasks.task.list", Map.of()))
                 .isInstanceOfSatisfying(BitrixApiException.class, e -> assertThat(e.isOperationTimeLimit()).isTrue());
+    }
+
+    @Test
+    void rejectedBatchCommandNotSentAgain() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer portal = server(exchange -> {
+            calls.incrementAndGet();
+            return new Reply(200, "{\"result\":{\"result\":{\"me\":{\"ID\":\"1\"}},\"result_error\":{\"list\":"
+                    + "{\"error\":\"OPERATION_TIME_LIMIT\",\"error_description\":\"Method is blocked\"}},\"result_time\":"
+                    + "{\"me\":{\"duration\":0.01}}},\"time\":{}}", null);
+        });
+        Credentials credentials = new Credentials(address(portal), "t");
+        BitrixClient client = client(portal);
+        Batch listAndMe = Batch.create().add("list", "tasks.task.list").add("me", "user.current");
+
+        BatchResult first = client.batch(credentials, listAndMe);
+
+        assertThat(first.error("list")).hasValueSatisfying(e -> assertThat(e.isOperationTimeLimit()).isTrue());
+        assertThatThrownBy(() -> client.batch(credentials, Batch.create().add("list", "tasks.task.list")))
+                .isInstanceOfSatisfying(BitrixApiException.class, e -> {
+                    assertThat(e.isOperationTimeLimit()).isTrue();
+                    assertThat(e.httpStatus()).isEqualTo(429);
+                    assertThat(e.method()).isEqualTo("tasks.task.list");
+                })
+                .hasMessageContaining("was not sent");
+        assertThatThrownBy(() -> client.call(credentials, "tasks.task.list", Map.of()))
+                .isInstanceOfSatisfying(BitrixApiException.class, e -> assertThat(e.isOperationTimeLimit()).isTrue());
+        assertThat(calls.get()).as("requests after the rejection").isEqualTo(1);
+        client.batch(credentials, Batch.create().add("me", "user.current"));
+        assertThat(calls.get()).as("a batch of other methods still goes out").isEqualTo(2);
+    }
+
+    @Test
+    void batchWaitsForLoadedCommandMethod() throws IOException {
+        List<Long> received = new CopyOnWriteArrayList<>();
+        HttpServer portal = server(exchange -> {
+            received.add(System.nanoTime());
+            return new Reply(200, "{\"result\":{\"result\":{\"get\":{\"id\":1}},\"result_time\":"
+                    + "{\"get\":{\"duration\":1.0}}},\"time\":{\"operating\":0}}", null);
+        });
+        List<String> hosts = List.of("127.0.0.1:" + portal.getAddress().getPort());
+        BitrixConfig config = PortalHostsTest.config(hosts, true, Duration.ofSeconds(1), Duration.ofMillis(800));
+        BitrixClient client = new BitrixClient(config, new PortalHosts(config), JSON, List.of(), new PortalThrottle(config));
+        Credentials credentials = new Credentials(address(portal), "t");
+        Batch get = Batch.create().add("get", "tasks.api.scrum.task.get", Map.of("id", 1));
+
+        client.batch(credentials, get);
+        client.batch(credentials, Batch.create().add("me", "user.current").add("get", "tasks.api.scrum.task.get"));
+
+        assertThat(received).hasSize(2);
+        assertThat(Duration.ofNanos(received.get(1) - received.get(0))).as("wait for the first second to drop out")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(750));
     }
 
     private static void pause(long millis) {

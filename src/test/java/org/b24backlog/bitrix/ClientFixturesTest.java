@@ -76,6 +76,8 @@ class ClientFixturesTest {
         assertThatThrownBy(() -> batch.result("st")).isInstanceOf(BitrixApiException.class);
         assertThat(batch.total("tasks")).contains(134);
         assertThat(batch.next("tasks")).contains(50);
+        assertThat(batch.durations()).containsOnlyKeys("bl");
+        assertThat(batch.durations().get("bl")).isEqualTo(0.197729);
     }
 
     @Test
@@ -86,6 +88,7 @@ class ClientFixturesTest {
         BatchResult batch = BatchResult.of(Envelopes.parse(JSON, "batch", 200, body).result());
 
         assertThat(batch.errors()).isEmpty();
+        assertThat(batch.durations()).isEmpty();
         assertThat(batch.result("a").asBoolean()).isTrue();
     }
 

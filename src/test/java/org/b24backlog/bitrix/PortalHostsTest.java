@@ -58,6 +58,12 @@ class PortalHostsTest {
     }
 
     static BitrixConfig config(List<String> portalHosts, boolean allowHttp) {
+        return config(portalHosts, allowHttp, Duration.ofSeconds(480), Duration.ofMinutes(10));
+    }
+
+    /** Returns a config with the given execution-time limit and window, and a request timeout of one second. */
+    static BitrixConfig config(List<String> portalHosts, boolean allowHttp, Duration operatingLimit,
+            Duration operatingWindow) {
         return new BitrixConfig() {
             public String clientId() {
                 return "test-client";
@@ -112,7 +118,11 @@ class PortalHostsTest {
             }
 
             public Duration operatingLimit() {
-                return Duration.ofSeconds(480);
+                return operatingLimit;
+            }
+
+            public Duration operatingWindow() {
+                return operatingWindow;
             }
 
             public int transientRetries() {

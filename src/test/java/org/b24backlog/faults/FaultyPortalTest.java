@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -40,6 +41,9 @@ class FaultyPortalTest {
                     "demo-portal.renamed-domain", "127.0.0.1:" + port);
         }
     }
+
+    private static final String GROUP_GET = "socialnetwork.api.workgroup.get";
+    private static final String GROUP_LIST = "socialnetwork.api.workgroup.list";
 
     @Inject
     DemoPortal portal;
@@ -162,7 +166,7 @@ class FaultyPortalTest {
 
     @Test
     void operatingLimitNotHammered() {
-        portal.limits().operatingBudget("batch", Duration.ofMillis(1)).operatingCharge("batch", Duration.ofSeconds(1));
+        portal.limits().operatingBudget(GROUP_GET, Duration.ofMillis(1)).operatingCharge(GROUP_GET, Duration.ofSeconds(1));
         given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE);
         portal.clearJournal();
 
@@ -170,8 +174,61 @@ class FaultyPortalTest {
 
         assertThat(page.statusCode()).isEqualTo(502);
         assertThat(page.body().asString()).contains("OPERATION_TIME_LIMIT");
-        assertThat(portal.journal().stream().filter(e -> "OPERATION_TIME_LIMIT".equals(e.error())).count())
-                .as("requests refused for the operating limit").isLessThanOrEqualTo(2);
+        assertThat(callsOf(GROUP_GET).stream().filter(e -> "OPERATION_TIME_LIMIT".equals(e.error())).count())
+                .as("workgroup reads rejected for the operating limit").isEqualTo(1);
+
+        Response again = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE);
+
+        assertThat(again.statusCode()).isEqualTo(502);
+        assertThat(again.body().asString()).contains("Call " + GROUP_GET + " to portal " + portal.memberId()
+                + " was not sent: the portal rejected the method with OPERATION_TIME_LIMIT");
+        assertThat(callsOf(GROUP_GET)).as("workgroup reads the portal received, none after the rejection").hasSize(1);
+    }
+
+    @Test
+    void nearOperatingResetWaitedFor() {
+        portal.limits().operatingWindow(Duration.ofSeconds(2)).operatingBudget(GROUP_LIST, Duration.ofMillis(500))
+                .operatingCharge(GROUP_LIST, Duration.ofSeconds(1));
+        given().queryParam("s", session).get("/groups").then().statusCode(200);
+        portal.clearJournal();
+
+        Response page = given().queryParam("s", session).get("/groups");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body().asString()).contains("Mobile app");
+        assertThat(callsOf(GROUP_LIST)).extracting(JournalEntry::status).as("workgroup lists the portal received")
+                .containsExactly(429, 200);
+        assertThat(callsOf(GROUP_LIST).get(0).error()).isEqualTo("OPERATION_TIME_LIMIT");
+    }
+
+    @Test
+    void farOperatingResetShownToUser() {
+        portal.limits().operatingBudget(GROUP_LIST, Duration.ofMillis(500)).operatingCharge(GROUP_LIST, Duration.ofSeconds(1));
+        given().queryParam("s", session).get("/groups").then().statusCode(200);
+        portal.clearJournal();
+
+        long started = System.nanoTime();
+        Response page = given().queryParam("s", session).get("/groups");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(page.statusCode()).isEqualTo(502);
+        String text = page.body().asString();
+        assertThat(text).contains("Something went wrong");
+        assertThat(text).contains(GROUP_LIST + " failed with HTTP 429, error OPERATION_TIME_LIMIT: "
+                + "Method is blocked due to operation time limit.");
+        assertThat(text).contains("Try again in a minute.");
+        assertThat(text).doesNotContain("Mobile app");
+        assertThat(callsOf(GROUP_LIST)).as("workgroup lists the portal received").hasSize(1);
+        assertThat(callsOf(GROUP_LIST).get(0).status()).isEqualTo(429);
+        assertThat(took).as("no wait for a reset ten minutes away").isLessThan(Duration.ofSeconds(2));
+    }
+
+    /** Returns the calls of a method the portal received, direct or inside a batch, in order. */
+    private List<JournalEntry> callsOf(String method) {
+        return portal.journal().stream()
+                .flatMap(entry -> Stream.concat(Stream.of(entry), entry.subCommands().stream()))
+                .filter(entry -> entry.method().equals(method))
+                .toList();
     }
 
     @Test

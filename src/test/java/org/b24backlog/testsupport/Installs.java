@@ -20,10 +20,12 @@ public final class Installs {
     private Installs() {
     }
 
-    /** Reseeds the demo portal and empties the app's tables. */
+    /** Reseeds the demo portal, empties the app's tables and clears the app client's record of the portal's budgets. */
     public static void reset(DemoPortal portal) {
         portal.reset();
         io.quarkus.arc.Arc.container().instance(org.b24backlog.backlog.ReferenceCache.class).get().forget(portal.memberId());
+        io.quarkus.arc.Arc.container().instance(org.b24backlog.bitrix.BitrixClient.class).get()
+                .forgetOperatingBudget(portal.memberId());
         QuarkusTransaction.requiringNew().run(() -> {
             AuditEntry.deleteAll();
             PortalToken.deleteAll();

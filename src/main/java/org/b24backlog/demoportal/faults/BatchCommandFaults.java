@@ -1,5 +1,7 @@
 package org.b24backlog.demoportal.faults;
 
+import java.time.Duration;
+
 import org.b24backlog.demoportal.rest.RestException;
 
 /**
@@ -11,6 +13,15 @@ public final class BatchCommandFaults extends FaultBuilder<BatchCommandFaults> {
 
     BatchCommandFaults(FaultPlan plan, String keyOrMethod) {
         super(plan, FaultRule.Scope.BATCH_COMMAND, keyOrMethod);
+    }
+
+    /**
+     * Makes the command run {@code extraTime} longer. Unlike the latency of a top-level request, this time counts as
+     * execution time, so it shows in the command's {@code result_time} and adds to its method's operating time, as a
+     * slow method's time does. Latencies of several matching faults add up.
+     */
+    public FaultRule latency(Duration extraTime) {
+        return add(FaultKind.LATENCY, requirePositive(extraTime), null, null, 0);
     }
 
     /** Fails the command with {@code {"error": code, "error_description": description}}. */

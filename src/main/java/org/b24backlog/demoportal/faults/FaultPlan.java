@@ -3,7 +3,6 @@ package org.b24backlog.demoportal.faults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -75,10 +74,12 @@ public class FaultPlan {
         return decide(FaultRule.Scope.OAUTH_TOKEN, false, TOKEN_ENDPOINT);
     }
 
-    /** Returns the fault that replaces the result of one batch sub-command, if one fires. */
-    public synchronized Optional<FaultRule> decideBatchCommand(String key, String method) {
-        FaultDecision decision = decide(FaultRule.Scope.BATCH_COMMAND, false, key, method);
-        return Optional.ofNullable(decision.outcome());
+    /**
+     * Decides the faults of one batch sub-command, which are the extra execution time it takes and the fault that
+     * replaces its result (null when the command runs).
+     */
+    public synchronized FaultDecision decideBatchCommand(String key, String method) {
+        return decide(FaultRule.Scope.BATCH_COMMAND, false, key, method);
     }
 
     private FaultDecision decide(FaultRule.Scope scope, boolean onRenamedDomain, String... names) {

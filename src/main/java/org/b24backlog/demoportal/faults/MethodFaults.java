@@ -15,7 +15,10 @@ public final class MethodFaults extends FaultBuilder<MethodFaults> {
         super(plan, FaultRule.Scope.REST, method);
     }
 
-    /** Sleeps this long before the call runs; latencies of several matching faults add up. */
+    /**
+     * Sleeps this long before the call runs, as a slow network would, so the time is not part of the call's
+     * {@code time} block or operating time. Latencies of several matching faults add up.
+     */
     public FaultRule latency(Duration delay) {
         return add(FaultKind.LATENCY, requirePositive(delay), null, null, 0);
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.b24backlog.bitrix.BracketParams;
 import org.b24backlog.demoportal.JournalEntry;
+import org.b24backlog.demoportal.faults.FaultDecision;
 import org.b24backlog.demoportal.faults.FaultPlan;
 import org.b24backlog.demoportal.faults.FaultRule;
 import org.b24backlog.demoportal.rest.DispatchOutcome;
@@ -36,8 +36,10 @@ import io.quarkus.arc.profile.IfBuildProfile;
 /**
  * {@code batch}: up to 50 {@code "method?query"} commands run in order through the same dispatcher as direct calls,
  * with the caller's token. A command may refer to an earlier result with {@code $result[key][field]...}. The whole
- * batch counts as one request for the leaky bucket and returns HTTP 200 even when commands fail. A batch-command
- * fault of the fault plan makes a command fail without running.
+ * batch counts as one request for the leaky bucket and returns HTTP 200 even when commands fail. Each command adds
+ * its time to its own method's operating time and is rejected with {@code OPERATION_TIME_LIMIT} in
+ * {@code result_error} once that method used up its budget. A batch-command fault of the fault plan makes a command
+ * fail without running, or makes it run longer.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = { "dev", "test" })
@@ -81,12 +83,12 @@ public class BatchMethod implements RestMethodGroup {
             RequestParams.takeAccessToken(params);
             ObjectNode resolved = (ObjectNode) resolveReferences(params, results);
 
-            Optional<FaultRule> fault = faults.decideBatchCommand(key, method.trim());
-            DispatchOutcome outcome = fault.isPresent() ? injected(fault.get(), call)
-                    : dispatcher.dispatch(method.trim(), resolved, call.accessToken(), true);
+            FaultDecision fault = faults.decideBatchCommand(key, method.trim());
+            DispatchOutcome outcome = fault.hasOutcome() ? injected(fault.outcome(), call)
+                    : dispatcher.dispatch(method.trim(), resolved, call.accessToken(), true, fault.latency());
             call.subCommandJournal().add(new JournalEntry("portal", method.trim(), "BATCH", resolved,
                     outcome.userId(), outcome.httpStatus(), outcome.errorCode(), outcome.subCommands(),
-                    fault.map(rule -> List.of(rule.applied())).orElse(List.of())));
+                    fault.applied()));
             if (outcome.succeeded()) {
                 results.set(key, outcome.result().result());
                 if (outcome.result().total() != null) {
