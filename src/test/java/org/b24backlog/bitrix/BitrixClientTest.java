@@ -275,7 +275,7 @@ class BitrixClientTest {
         });
         List<String> hosts = List.of("127.0.0.1:" + portal.getAddress().getPort());
         BitrixConfig config = PortalHostsTest.config(hosts, true, Duration.ofSeconds(1), Duration.ofMillis(800));
-        BitrixClient client = new BitrixClient(config, new PortalHosts(config), JSON, List.of(), new PortalThrottle(config));
+        BitrixClient client = new BitrixClient(config, new PortalHosts(config), JSON, List.of(), new PortalThrottle(config, null));
         Credentials credentials = new Credentials(address(portal), "t");
         Batch get = Batch.create().add("get", "tasks.api.scrum.task.get", Map.of("id", 1));
 
