@@ -160,9 +160,7 @@ public class BacklogActions {
         try {
             result = bitrix.call(viewer, method, params);
         } catch (BitrixApiException e) {
-            // A server error does not say whether the change was made, so it is not reported as a refusal.
-            String messageKey = e.httpStatus() >= 500 ? "refusal_outcome_unknown" : PortalRefusal.messageKey(e);
-            throw failed(session, action, groupId, backlogId, new BacklogActionException(messageKey, e.description()));
+            throw failed(session, action, groupId, backlogId, new BacklogActionException(PortalRefusal.messageKey(e), e.description()));
         } catch (BitrixTransportException e) {
             // After a timeout the portal may have made the change, so the audit entry records that and the call is not repeated.
             audit.record(session.memberId(), session.userId(), session.userName(), action, groupId, backlogId, false,

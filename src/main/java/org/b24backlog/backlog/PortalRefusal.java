@@ -23,6 +23,17 @@ public final class PortalRefusal {
 
     /** Returns the message key that explains a refusal; {@code refusal_other} shows the portal's own text. */
     public static String messageKey(BitrixApiException e) {
+        // Both limits reject a request before it runs, so the change was not made even though QUERY_LIMIT_EXCEEDED is a 503.
+        if (e.isQueryLimit()) {
+            return "refusal_rate_limit";
+        }
+        if (e.isOperationTimeLimit()) {
+            return "refusal_operating_limit";
+        }
+        // Any other server error does not say whether the change was made, so it is not reported as a refusal.
+        if (e.httpStatus() >= 500) {
+            return "refusal_outcome_unknown";
+        }
         return MESSAGE_KEYS.getOrDefault(e.description(), "refusal_other");
     }
 }

@@ -30,7 +30,8 @@ public final class BatchResult {
         this.durations = durations;
     }
 
-    static BatchResult of(JsonNode result) {
+    /** Reads a batch response. Errors name each failed command's method and key, so that messages point at the call. */
+    static BatchResult of(JsonNode result, Batch batch) {
         Map<String, JsonNode> results = new LinkedHashMap<>();
         Map<String, BitrixApiException> errors = new LinkedHashMap<>();
         Map<String, Integer> totals = new LinkedHashMap<>();
@@ -38,8 +39,8 @@ public final class BatchResult {
         Map<String, Double> durations = new LinkedHashMap<>();
         // Bitrix24 sends an empty map as [] rather than {}, so only object members are read.
         forEachField(result.path("result"), results::put);
-        forEachField(result.path("result_error"), (key, error) -> errors.put(key,
-                new BitrixApiException(key, 200, error.path("error").asText(), error.path("error_description").asText(""))));
+        forEachField(result.path("result_error"), (key, error) -> errors.put(key, new BitrixApiException(commandName(batch, key), 200,
+                error.path("error").asText(), error.path("error_description").asText(""))));
         forEachField(result.path("result_total"), (key, total) -> totals.put(key, total.asInt()));
         forEachField(result.path("result_next"), (key, next) -> nexts.put(key, next.asInt()));
         forEachField(result.path("result_time"), (key, time) -> {
@@ -48,6 +49,11 @@ public final class BatchResult {
             }
         });
         return new BatchResult("batch", results, errors, totals, nexts, durations);
+    }
+
+    private static String commandName(Batch batch, String key) {
+        String method = batch.method(key);
+        return method == null ? "batch command " + key : method + " (batch command " + key + ")";
     }
 
     private static void forEachField(JsonNode node, java.util.function.BiConsumer<String, JsonNode> consumer) {

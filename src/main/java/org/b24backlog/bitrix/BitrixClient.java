@@ -92,7 +92,7 @@ public class BitrixClient {
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("A batch needs at least one command");
         }
-        BatchResult result = BatchResult.of(execute(credentials, "batch", batch.params(), batch.methods()).result());
+        BatchResult result = BatchResult.of(execute(credentials, "batch", batch.params(), batch.methods()).result(), batch);
         operating.recordBatch(credentials.memberId(), batch, result);
         return result;
     }

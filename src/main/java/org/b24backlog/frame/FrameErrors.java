@@ -80,7 +80,12 @@ public class FrameErrors {
     @ServerExceptionMapper
     public Response portal(BitrixException e, UriInfo uri, HttpHeaders headers) {
         Log.warnf(e, "Call to the portal failed on %s", uri.getPath());
-        String hint = e instanceof BitrixApiException api && api.isAuthFailure() ? "hint_reopen" : "hint_retry";
+        String hint = "hint_retry";
+        if (e instanceof BitrixApiException api && api.isAuthFailure()) {
+            hint = "hint_reopen";
+        } else if (e instanceof BitrixApiException api && api.isOperationTimeLimit()) {
+            hint = "hint_operating_limit";
+        }
         return render(Response.Status.BAD_GATEWAY, e.getMessage(), hint, uri, headers, true);
     }
 

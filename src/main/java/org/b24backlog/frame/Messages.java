@@ -217,6 +217,9 @@ public interface Messages {
     @Message("Try again in a minute. If the problem stays, tell your Bitrix24 administrator.")
     String hint_retry();
 
+    @Message("Bitrix24 paused this kind of request for the app, which used its share of the portal's time. The pause ends within ten minutes; try again then.")
+    String hint_operating_limit();
+
     @Message("Pending")
     String status_2();
 
@@ -264,6 +267,12 @@ public interface Messages {
 
     @Message("Bitrix24 failed while making the change, so it may or may not have been made. Reload the page to see the current state before you try again.")
     String refusal_outcome_unknown();
+
+    @Message("Bitrix24 is receiving too many requests from this app, so it did not make the change. Try again in a minute.")
+    String refusal_rate_limit();
+
+    @Message("Bitrix24 paused this kind of request for the app, which used its share of the portal's time, so the change was not made. The pause ends within ten minutes; try again then.")
+    String refusal_operating_limit();
 
     @Message("Bitrix24 refused the change: {detail}")
     String refusal_other(String detail);

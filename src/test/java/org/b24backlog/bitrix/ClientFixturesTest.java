@@ -65,13 +65,16 @@ class ClientFixturesTest {
 
     @Test
     void batchReportsEachCommandByKey() throws IOException {
-        BatchResult batch = BatchResult.of(Envelopes.parse(JSON, "batch", 200, fixture("batch.response.json")).result());
+        Batch sent = Batch.create().add("bl", "tasks.api.scrum.backlog.get").add("st", "tasks.api.scrum.task.get")
+                .add("tasks", "tasks.task.list");
+        BatchResult batch = BatchResult.of(Envelopes.parse(JSON, "batch", 200, fixture("batch.response.json")).result(), sent);
 
         assertThat(batch.succeeded("bl")).isTrue();
         assertThat(batch.result("bl").path("id").asInt()).isEqualTo(311);
         assertThat(batch.error("st")).hasValueSatisfying(e -> {
             assertThat(e.code()).isEqualTo("0");
             assertThat(e.description()).isEqualTo("Task not found");
+            assertThat(e.method()).isEqualTo("tasks.api.scrum.task.get (batch command st)");
         });
         assertThatThrownBy(() -> batch.result("st")).isInstanceOf(BitrixApiException.class);
         assertThat(batch.total("tasks")).contains(134);
@@ -85,7 +88,7 @@ class ClientFixturesTest {
         String body = "{\"result\":{\"result\":{\"a\":true},\"result_error\":[],\"result_total\":[],\"result_next\":[],"
                 + "\"result_time\":[]},\"time\":{\"start\":1}}";
 
-        BatchResult batch = BatchResult.of(Envelopes.parse(JSON, "batch", 200, body).result());
+        BatchResult batch = BatchResult.of(Envelopes.parse(JSON, "batch", 200, body).result(), Batch.create().add("a", "app.info"));
 
         assertThat(batch.errors()).isEmpty();
         assertThat(batch.durations()).isEmpty();

@@ -273,7 +273,7 @@ class OperatingBudgetTest {
                 + "\"result_error\":{\"c\":{\"error\":\"OPERATION_TIME_LIMIT\",\"error_description\":\"blocked\"}},"
                 + "\"result_time\":{\"a\":{\"duration\":2.5},\"b\":{\"duration\":3},\"d\":{\"duration\":0.01}}}");
 
-        budget.recordBatch(MEMBER, batch, BatchResult.of(result));
+        budget.recordBatch(MEMBER, batch, BatchResult.of(result, batch));
 
         assertThat(budget.usedSeconds(MEMBER, METHOD)).isCloseTo(5.5, within(1e-9));
         assertThat(budget.usedSeconds(MEMBER, "user.current")).isCloseTo(0.01, within(1e-9));

@@ -202,6 +202,28 @@ class FaultyPortalTest {
     }
 
     @Test
+    void operatingLimitOnWriteReportedNotMade() {
+        String update = "tasks.api.scrum.backlog.update";
+        portal.limits().operatingBudget(update, Duration.ofMillis(500)).operatingCharge(update, Duration.ofSeconds(1));
+        updateBacklog();
+        portal.clearJournal();
+
+        Response answer = updateBacklog();
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        String notice = given().urlEncodingEnabled(false).get(answer.header("Location")).asString();
+        assertThat(notice).contains("so the change was not made");
+        assertThat(notice).doesNotContain("may or may not have been made");
+        assertThat(callsOf(update)).extracting(JournalEntry::status).as("updates the portal received").containsExactly(429);
+    }
+
+    private Response updateBacklog() {
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .queryParam("s", session).formParam("backlogId", DemoData.BACKLOG_MOBILE)
+                .post("/backlog/" + DemoData.SCRUM_MOBILE + "/update");
+    }
+
+    @Test
     void farOperatingResetShownToUser() {
         portal.limits().operatingBudget(GROUP_LIST, Duration.ofMillis(500)).operatingCharge(GROUP_LIST, Duration.ofSeconds(1));
         given().queryParam("s", session).get("/groups").then().statusCode(200);
@@ -216,7 +238,7 @@ class FaultyPortalTest {
         assertThat(text).contains("Something went wrong");
         assertThat(text).contains(GROUP_LIST + " failed with HTTP 429, error OPERATION_TIME_LIMIT: "
                 + "Method is blocked due to operation time limit.");
-        assertThat(text).contains("Try again in a minute.");
+        assertThat(text).contains("The pause ends within ten minutes");
         assertThat(text).doesNotContain("Mobile app");
         assertThat(callsOf(GROUP_LIST)).as("workgroup lists the portal received").hasSize(1);
         assertThat(callsOf(GROUP_LIST).get(0).status()).isEqualTo(429);
