@@ -28,16 +28,16 @@ public class BitrixApiException extends BitrixException {
 
     /**
      * Creates the error of a call that the client did not send because the portal already rejected its method with
-     * OPERATION_TIME_LIMIT and will go on rejecting it for {@code wait}. It carries HTTP 429 and that code, so callers
+     * OPERATION_TIME_LIMIT and may go on rejecting it for {@code wait}. It carries HTTP 429 and that code, so callers
      * handle it as the portal's own rejection.
      */
     static BitrixApiException operatingLimitNotSent(String method, String memberId, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         String description = "not sent, because the portal rejected the method for its execution-time limit and its "
-                + "budget is expected to free up in " + seconds + " s";
+                + "budget may free up in " + seconds + " s at the earliest";
         return new BitrixApiException("Call " + method + " to portal " + memberId + " was not sent: the portal rejected "
-                + "the method with OPERATION_TIME_LIMIT, and its execution-time budget is expected to free up in " + seconds
-                + " s. Try again after that.", method, 429, "OPERATION_TIME_LIMIT", description);
+                + "the method with OPERATION_TIME_LIMIT, and its execution-time budget may free up in " + seconds
+                + " s at the earliest. Try again after that.", method, 429, "OPERATION_TIME_LIMIT", description);
     }
 
     public String method() {

@@ -26,6 +26,9 @@ final class MethodUsage {
     private record Drop(Instant at, double seconds) {
     }
 
+    /** Buckets in a window: Bitrix24 sums execution time over ten one-minute buckets. */
+    private static final int BUCKETS = 10;
+
     private final Duration window;
     private final Deque<Contribution> contributions = new ArrayDeque<>();
     private double readingSeconds;
@@ -54,13 +57,18 @@ final class MethodUsage {
     }
 
     /**
-     * Marks the method as rejected for its limit. The portal does not say when it frees up, so the mark lasts until
-     * the first known part of the sum drops out, or one window from now when nothing is known.
+     * Marks the method as rejected for its limit until its oldest one-minute bucket drops out: a reading's reset time,
+     * or else at most one bucket from now, because older unknown usage may drop out that soon and one call may probe.
      */
     synchronized void block(Instant now) {
         prune(now);
-        Instant firstDrop = drops(now).stream().map(Drop::at).findFirst().orElse(now.plus(window));
-        blockedUntil = firstDrop;
+        if (readingResetAt != null && readingResetAt.isAfter(now)) {
+            blockedUntil = readingResetAt;
+            return;
+        }
+        Instant probe = now.plus(window.dividedBy(BUCKETS));
+        Instant firstDrop = contributions.isEmpty() ? probe : contributions.peekFirst().at().plus(window);
+        blockedUntil = firstDrop.isBefore(probe) ? firstDrop : probe;
     }
 
     /** Returns the time until which the method is known to be rejected, or null when it is not. */

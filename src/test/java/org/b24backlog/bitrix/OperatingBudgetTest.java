@@ -147,23 +147,35 @@ class OperatingBudgetTest {
     @Test
     void exhaustedWaitsForOldestContribution() {
         budget.addSubCommand(MEMBER, METHOD, 1);
+        clock.advance(Duration.ofSeconds(570));
+
+        budget.markExhausted(MEMBER, METHOD);
+        OperatingBudget.Wait wait = budget.waitBefore(MEMBER, METHOD);
+
+        assertThat(wait.duration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(wait.atLimit()).isTrue();
+        assertThat(budget.untilReset(MEMBER, METHOD)).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void exhaustedWithLaterDropWaitsOneBucket() {
+        budget.addSubCommand(MEMBER, METHOD, 1);
         clock.advance(Duration.ofSeconds(100));
 
         budget.markExhausted(MEMBER, METHOD);
         OperatingBudget.Wait wait = budget.waitBefore(MEMBER, METHOD);
 
-        assertThat(wait.duration()).isEqualTo(Duration.ofSeconds(500));
+        assertThat(wait.duration()).as("older usage may drop out first, so one bucket").isEqualTo(Duration.ofMinutes(1));
         assertThat(wait.atLimit()).isTrue();
-        assertThat(budget.untilReset(MEMBER, METHOD)).isEqualTo(Duration.ofSeconds(500));
     }
 
     @Test
-    void exhaustedWithoutHistoryWaitsWindow() {
+    void exhaustedWithoutHistoryWaitsOneBucket() {
         budget.markExhausted(MEMBER, METHOD);
 
         OperatingBudget.Wait wait = budget.waitBefore(MEMBER, METHOD);
 
-        assertThat(wait.duration()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(wait.duration()).isEqualTo(Duration.ofMinutes(1));
         assertThat(wait.atLimit()).isTrue();
     }
 
@@ -177,9 +189,19 @@ class OperatingBudgetTest {
     }
 
     @Test
+    void exhaustedWaitsForFarReportedReset() {
+        budget.record(MEMBER, METHOD, time(1, START.plusSeconds(400)), START);
+
+        budget.markExhausted(MEMBER, METHOD);
+
+        assertThat(budget.waitBefore(MEMBER, METHOD)).as("the portal named its oldest bucket's drop")
+                .isEqualTo(new OperatingBudget.Wait(METHOD, Duration.ofSeconds(400), true));
+    }
+
+    @Test
     void exhaustedEndsAtItsTime() {
         budget.markExhausted(MEMBER, METHOD);
-        clock.advance(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(1));
 
         assertThat(budget.waitBefore(MEMBER, METHOD)).isEqualTo(OperatingBudget.Wait.NONE);
     }
@@ -252,7 +274,7 @@ class OperatingBudgetTest {
                     assertThat(e.method()).isEqualTo(METHOD);
                     assertThat(e.httpStatus()).isEqualTo(429);
                 })
-                .hasMessageContaining("expected to free up in 600 s");
+                .hasMessageContaining("may free up in 60 s at the earliest");
     }
 
     @Test
@@ -278,7 +300,7 @@ class OperatingBudgetTest {
         assertThat(budget.usedSeconds(MEMBER, METHOD)).isCloseTo(5.5, within(1e-9));
         assertThat(budget.usedSeconds(MEMBER, "user.current")).isCloseTo(0.01, within(1e-9));
         assertThat(budget.waitBefore(MEMBER, "tasks.task.list"))
-                .isEqualTo(new OperatingBudget.Wait("tasks.task.list", Duration.ofMinutes(10), true));
+                .isEqualTo(new OperatingBudget.Wait("tasks.task.list", Duration.ofMinutes(1), true));
         assertThat(budget.usedSeconds(MEMBER, "batch")).as("the batch itself").isZero();
     }
 
