@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -98,7 +99,7 @@ public class BacklogActions {
         Batch backlogs = Batch.create();
         List<ScrumGroup> checked = scrums.subList(0, Math.min(scrums.size(), Batch.MAX_COMMANDS));
         checked.forEach(g -> backlogs.add("g" + g.id(), "tasks.api.scrum.backlog.get", Map.of("id", g.id())));
-        BatchResult result = bitrix.batch(viewer, backlogs);
+        BatchResult result = bitrix.batch(viewer, backlogs).requireNoLimitRejection();
         return checked.stream().filter(g -> result.error("g" + g.id()).map(e -> "Backlog not found".equals(e.description()))
                 .orElse(false)).toList();
     }
@@ -132,10 +133,18 @@ public class BacklogActions {
         BatchResult result = bitrix.batch(viewer, Batch.create()
                 .add("group", "socialnetwork.api.workgroup.get", Map.of("params", Map.of("groupId", groupId)))
                 .add("backlog", "tasks.api.scrum.backlog.get", Map.of("id", groupId)));
-        if (result.error("group").isPresent()) {
+        Optional<BitrixApiException> groupError = result.error("group");
+        if (groupError.isPresent() && "SONET_CONTROLLER_WORKGROUP_NOT_FOUND".equals(groupError.get().code())) {
             throw new GroupNotFoundException(groupId);
         }
+        if (groupError.isPresent()) {
+            throw rejected(session, action, groupId, backlogId, groupError.get());
+        }
         requireManager(session, action, ScrumGroup.fromGetResult(result.result("group")));
+        Optional<BitrixApiException> backlogError = result.error("backlog");
+        if (backlogError.isPresent() && !"Backlog not found".equals(backlogError.get().description())) {
+            throw rejected(session, action, groupId, backlogId, backlogError.get());
+        }
         String actual = result.succeeded("backlog") ? result.result("backlog").path("id").asText() : null;
         if (!backlogId.equals(actual)) {
             throw failed(session, action, groupId, backlogId, new BacklogActionException("refusal_not_found",
@@ -160,7 +169,7 @@ public class BacklogActions {
         try {
             result = bitrix.call(viewer, method, params);
         } catch (BitrixApiException e) {
-            throw failed(session, action, groupId, backlogId, new BacklogActionException(PortalRefusal.messageKey(e), e.description()));
+            throw rejected(session, action, groupId, backlogId, e);
         } catch (BitrixTransportException e) {
             // After a timeout the portal may have made the change, so the audit entry records that and the call is not repeated.
             audit.record(session.memberId(), session.userId(), session.userName(), action, groupId, backlogId, false,
@@ -181,5 +190,11 @@ public class BacklogActions {
         Log.infof("User %s on portal %s: %s of group %s rejected: %s", session.userId(), session.memberId(), action, groupId,
                 e.detail());
         return e.recorded(auditId);
+    }
+
+    /** Records a portal's rejection of a call as a failed action, explained in the words {@link PortalRefusal} picks. */
+    private BacklogActionException rejected(FrameSession session, String action, String groupId, String backlogId,
+            BitrixApiException e) {
+        return failed(session, action, groupId, backlogId, new BacklogActionException(PortalRefusal.messageKey(e), e.description()));
     }
 }

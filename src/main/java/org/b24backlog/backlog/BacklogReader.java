@@ -68,7 +68,7 @@ public class BacklogReader {
         for (int i = 0; i < firstGets; i++) {
             first.add("f" + i, "tasks.api.scrum.task.get", Map.of("id", "$result[p0][tasks][" + i + "][id]"));
         }
-        BatchResult result = bitrix.batch(viewer, first);
+        BatchResult result = bitrix.batch(viewer, first).requireNoLimitRejection();
 
         ScrumGroup group = group(result, groupId);
         if (!group.isScrum()) {
@@ -162,7 +162,7 @@ public class BacklogReader {
                 nextPage++;
             }
 
-            BatchResult result = bitrix.batch(viewer, batch);
+            BatchResult result = bitrix.batch(viewer, batch).requireNoLimitRejection();
             literalGets.forEach((key, id) -> {
                 if (result.succeeded(key)) {
                     items.put(id, result.result(key));
@@ -207,7 +207,7 @@ public class BacklogReader {
                 batch.add("u" + index, "user.get",
                         Map.of("FILTER", Map.of("ID", missing.subList(from, Math.min(missing.size(), from + PAGE_SIZE)))));
             }
-            BatchResult result = bitrix.batch(viewer, batch);
+            BatchResult result = bitrix.batch(viewer, batch).requireNoLimitRejection();
             for (int index = 0; index < batch.size(); index++) {
                 rememberNames(memberId, result, "u" + index);
             }

@@ -87,6 +87,21 @@ public final class BatchResult {
         return value;
     }
 
+    /**
+     * Raises the first command error that is a rejection for the portal's limits. Such a command did not run, so a
+     * reader that skipped it would show missing data as if it did not exist.
+     *
+     * @throws BitrixApiException the OPERATION_TIME_LIMIT or QUERY_LIMIT_EXCEEDED error of a command
+     */
+    public BatchResult requireNoLimitRejection() {
+        for (BitrixApiException error : errors.values()) {
+            if (error.isOperationTimeLimit() || error.isQueryLimit()) {
+                throw error;
+            }
+        }
+        return this;
+    }
+
     public Optional<BitrixApiException> error(String key) {
         return Optional.ofNullable(errors.get(key));
     }

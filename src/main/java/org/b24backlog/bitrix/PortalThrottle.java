@@ -13,6 +13,7 @@ import org.b24backlog.config.BitrixConfig;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -31,7 +32,8 @@ public class PortalThrottle {
     private final BitrixConfig.RateLimit limits;
     private final Duration maxWait;
     private final SharedRateBuckets shared;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, BucketProxy> sharedBuckets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Bucket> localBuckets = new ConcurrentHashMap<>();
 
     @Inject
     public PortalThrottle(BitrixConfig config, DataSource dataSource) {
@@ -42,13 +44,13 @@ public class PortalThrottle {
 
     /**
      * Waits until the portal's budget admits one more request. A wait longer than the request timeout is cut short
-     * and the request goes out anyway, because the portal itself then decides and the client retries a refusal.
+     * and the request goes out anyway, because the portal itself then decides and the client retries a rejection.
      */
     public void acquire(String memberId) {
-        Bucket bucket = buckets.computeIfAbsent(memberId, this::newBucket);
         boolean admitted;
         try {
-            admitted = shared == null ? bucket.asBlocking().tryConsume(1, maxWait) : consumeOutsideTransaction(bucket);
+            Boolean sharedAdmitted = shared == null ? null : shared.tryConsume(memberId, sharedBucket(memberId), maxWait);
+            admitted = sharedAdmitted != null ? sharedAdmitted : localBucket(memberId).asBlocking().tryConsume(1, maxWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BitrixTransportException("Interrupted while waiting for the request budget of portal " + memberId, e, true);
@@ -60,9 +62,11 @@ public class PortalThrottle {
 
     /** Tokens left in a portal's budget, for tests and benchmarks. */
     public long available(String memberId) {
-        Bucket bucket = buckets.computeIfAbsent(memberId, this::newBucket);
-        return shared == null ? bucket.getAvailableTokens()
-                : QuarkusTransaction.suspendingExisting().call(bucket::getAvailableTokens);
+        if (shared == null) {
+            return localBucket(memberId).getAvailableTokens();
+        }
+        BucketProxy bucket = sharedBucket(memberId);
+        return QuarkusTransaction.suspendingExisting().call(bucket::getAvailableTokens);
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -75,33 +79,27 @@ public class PortalThrottle {
         }
     }
 
-    /**
-     * Consumes one token in a short transaction of Bucket4j's own. The caller's transaction is suspended meanwhile, so
-     * the bucket's row stays locked for the update alone and not for the caller's work or the wait.
-     */
-    private boolean consumeOutsideTransaction(Bucket bucket) throws InterruptedException {
-        try {
-            return QuarkusTransaction.suspendingExisting().call(() -> bucket.asBlocking().tryConsume(1, maxWait));
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            throw e;
-        }
+    /** Returns the bucket this instance keeps for a portal: its only one, or the stand-in while the shared one fails. */
+    private Bucket localBucket(String memberId) {
+        return localBuckets.computeIfAbsent(memberId, id -> Bucket.builder().addLimit(bandwidth(id)).build());
     }
 
-    private Bucket newBucket(String memberId) {
+    private BucketProxy sharedBucket(String memberId) {
+        return sharedBuckets.computeIfAbsent(memberId, id -> {
+            Bandwidth bandwidth = bandwidth(id);
+            // The numbers are part of the key, so that a changed plan does not keep the old bucket's settings.
+            String key = id + "|" + bandwidth.getCapacity() + "|" + bandwidth.getRefillTokens();
+            return shared.bucket(key, BucketConfiguration.builder().addLimit(bandwidth).build());
+        });
+    }
+
+    private Bandwidth bandwidth(String memberId) {
         BitrixConfig.RateLimit.Plan plan = limits.portals().get(memberId);
         int burst = plan == null ? limits.burst() : plan.burst();
         int drain = plan == null ? limits.drainPerSecond() : plan.drainPerSecond();
         // A tenth of the burst stays unused: the portal's count may already hold requests this app did not send
         // (other apps from the same address), and its drain and ours never tick at the same moment.
         int capacity = Math.max(1, burst - Math.max(1, burst / 10));
-        Bandwidth bandwidth = Bandwidth.builder().capacity(capacity).refillGreedy(drain, Duration.ofSeconds(1)).build();
-        if (shared == null) {
-            return Bucket.builder().addLimit(bandwidth).build();
-        }
-        // The numbers are part of the key, so that a changed plan does not keep the old bucket's settings.
-        return shared.bucket(memberId + "|" + capacity + "|" + drain, BucketConfiguration.builder().addLimit(bandwidth).build());
+        return Bandwidth.builder().capacity(capacity).refillGreedy(drain, Duration.ofSeconds(1)).build();
     }
 }

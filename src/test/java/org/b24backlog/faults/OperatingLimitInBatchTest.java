@@ -1,0 +1,127 @@
+package org.b24backlog.faults;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.b24backlog.audit.AuditEntry;
+import org.b24backlog.demoportal.DemoData;
+import org.b24backlog.demoportal.DemoPortal;
+import org.b24backlog.testsupport.AppFrames;
+import org.b24backlog.testsupport.Installs;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/**
+ * What users and the audit log get when the portal rejects one command of a batch with OPERATION_TIME_LIMIT while the
+ * batch itself succeeds with HTTP 200, and what they get when the throttle's table cannot be read.
+ */
+@QuarkusTest
+@TestProfile(FaultyPortalTest.ShortTimeout.class)
+class OperatingLimitInBatchTest {
+
+    private static final String TASK_GET = "tasks.api.scrum.task.get";
+    private static final String BACKLOG_GET = "tasks.api.scrum.backlog.get";
+    private static final String GROUP_GET = "socialnetwork.api.workgroup.get";
+
+    @Inject
+    DemoPortal portal;
+
+    @Inject
+    DataSource dataSource;
+
+    private String session;
+
+    @BeforeEach
+    void install() throws Exception {
+        Installs.reset(portal);
+        portal.setRateLimitEnabled(false);
+        Installs.install(portal);
+        session = AppFrames.sessionToken(
+                AppFrames.open(portal.launchGroupTab(DemoData.USER_ADMIN, DemoData.SCRUM_MOBILE)).body().asString());
+        portal.clearJournal();
+    }
+
+    @Test
+    void rejectedTaskReadsNotHidden() {
+        // The first task read spends the whole budget, so the portal rejects the other reads of that batch.
+        portal.limits().operatingBudget(TASK_GET, Duration.ofMillis(500)).operatingCharge(TASK_GET, Duration.ofSeconds(1));
+
+        Response page = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE);
+
+        assertThat(page.statusCode()).as("status of a page whose task reads were rejected").isEqualTo(502);
+        assertThat(page.body().asString()).contains("The pause ends within ten minutes");
+        assertThat(page.body().asString()).doesNotContain("data-task-id=");
+    }
+
+    @Test
+    void rejectedBacklogReadNotRecordedAsMissing() {
+        portal.limits().operatingBudget(BACKLOG_GET, Duration.ofMillis(500))
+                .operatingCharge(BACKLOG_GET, Duration.ofSeconds(1));
+        given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE).then().statusCode(200);
+
+        Response answer = updateBacklog();
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        String notice = given().urlEncodingEnabled(false).get(answer.header("Location")).asString();
+        assertThat(notice).as("page after the update").doesNotContain("no longer exists");
+        assertThat(auditMessageKeys()).as("message keys of the failed update in the audit log")
+                .containsExactly("refusal_operating_limit");
+    }
+
+    @Test
+    void rejectedGroupReadNotReportedMissing() {
+        portal.limits().operatingBudget(GROUP_GET, Duration.ofMillis(500)).operatingCharge(GROUP_GET, Duration.ofSeconds(1));
+        given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE).then().statusCode(200);
+
+        Response answer = updateBacklog();
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        String notice = given().urlEncodingEnabled(false).get(answer.header("Location")).asString();
+        // The page after the redirect reads the group again, so it shows the pause rather than the notice.
+        assertThat(notice).doesNotContain("does not exist, or you have no access to it");
+        assertThat(notice).contains("Bitrix24 paused this kind of request for the app");
+        assertThat(auditMessageKeys()).as("message keys of the failed update in the audit log")
+                .containsExactly("refusal_operating_limit");
+    }
+
+    @Test
+    void throttleDatabaseErrorFallsBackToLocalBudget() throws Exception {
+        try (Connection admin = dataSource.getConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("alter table portal_rate_bucket rename to portal_rate_bucket_moved");
+            try {
+                Response page = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE);
+
+                assertThat(page.statusCode()).as("status while the throttle's table is missing").isEqualTo(200);
+                assertThat(page.body().asString()).contains("Backlog #" + DemoData.BACKLOG_MOBILE);
+            } finally {
+                sql.execute("alter table portal_rate_bucket_moved rename to portal_rate_bucket");
+            }
+        }
+    }
+
+    private Response updateBacklog() {
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .queryParam("s", session).formParam("backlogId", DemoData.BACKLOG_MOBILE)
+                .post("/backlog/" + DemoData.SCRUM_MOBILE + "/update");
+    }
+
+    private static List<String> auditMessageKeys() {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry> list("action", "backlog.updated").stream()
+                .map(entry -> entry.messageKey)
+                .toList());
+    }
+}
