@@ -38,6 +38,9 @@ public class StartupChecks {
             throw new IllegalStateException("app.rest-journal-retention is " + app.restJournalRetention()
                     + ", but the Bitrix24 Market requires REST logs to be kept for at least " + MIN_JOURNAL_RETENTION);
         }
+        checkPlan("b24.rate-limit", bitrix.rateLimit().burst(), bitrix.rateLimit().drainPerSecond());
+        bitrix.rateLimit().portals().forEach((memberId, plan) -> checkPlan("b24.rate-limit.portals.\"" + memberId + "\"",
+                plan.burst(), plan.drainPerSecond()));
         String databaseKind = config.getOptionalValue("quarkus.datasource.db-kind", String.class).orElse("");
         if (bitrix.rateLimit().shared() && !databaseKind.equals("postgresql")) {
             throw new IllegalStateException("b24.rate-limit.shared needs PostgreSQL, but the database is '" + databaseKind
@@ -56,6 +59,13 @@ public class StartupChecks {
         if (app.publicUrl().startsWith("http://") && !bitrix.allowHttp()) {
             throw new IllegalStateException("app.public-url " + app.publicUrl()
                     + " is plain HTTP; Bitrix24 frames and calls only HTTPS apps");
+        }
+    }
+
+    static void checkPlan(String prefix, int burst, int drainPerSecond) {
+        if (burst < 1 || drainPerSecond < 1) {
+            throw new IllegalStateException(prefix + ".burst is " + burst + " and " + prefix + ".drain-per-second is "
+                    + drainPerSecond + ": both must be at least 1 (Bitrix24 plans use 50 and 2, Enterprise 250 and 5)");
         }
     }
 

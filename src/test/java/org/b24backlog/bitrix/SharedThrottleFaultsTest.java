@@ -125,11 +125,11 @@ class SharedThrottleFaultsTest {
     }
 
     /**
-     * Each acquire that waits for the locked row keeps a connection, and the pool has 50 (the default of
-     * quarkus.datasource.jdbc.max-size in Quarkus 3.33).
+     * Requests that wait for one portal's locked row hold no database connection, so with more of them than the pool
+     * has connections another portal's request still goes through at once.
      */
     @Test
-    void lockedRowStallsOtherPortals() throws Exception {
+    void lockedRowLeavesOtherPortalsFree() throws Exception {
         String memberId = "stall-" + System.nanoTime();
         throttle.acquire(memberId);
         ExecutorService pool = Executors.newFixedThreadPool(55);

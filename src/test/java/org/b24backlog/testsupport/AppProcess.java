@@ -27,11 +27,13 @@ public final class AppProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Thread stopOnExit;
 
-    private AppProcess(Process process, int port, Path log) {
+    private AppProcess(Process process, int port, Path log, Thread stopOnExit) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.stopOnExit = stopOnExit;
     }
 
     /** Starts the jar on a free port with the given settings as system properties and waits until it is ready. */
@@ -50,8 +52,16 @@ public final class AppProcess implements AutoCloseable {
         command.add(JAR.toString());
         Path log = JAR.resolveSibling(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        AppProcess app = new AppProcess(process, port, log);
-        app.awaitReady();
+        // A test JVM that stops without closing the instance still takes it down, unless it is killed outright.
+        Thread stopOnExit = new Thread(process::destroy, name + "-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        AppProcess app = new AppProcess(process, port, log, stopOnExit);
+        try {
+            app.awaitReady();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            app.close();
+            throw e;
+        }
         return app;
     }
 
@@ -68,9 +78,15 @@ public final class AppProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            if (!process.isAlive()) {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            }
         }
     }
 
@@ -91,7 +107,6 @@ public final class AppProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        close();
         throw new IllegalStateException("The app instance was not ready within " + START_LIMIT + ":\n" + output());
     }
 
