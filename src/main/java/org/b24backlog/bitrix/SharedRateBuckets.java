@@ -59,8 +59,7 @@ final class SharedRateBuckets {
      * within the wait, and null when the shared budget failed, so that the caller uses its own.
      */
     Boolean tryConsume(String memberId, BucketProxy bucket, Duration maxWait) throws InterruptedException {
-        Instant local = localUntil.get(memberId);
-        if (local != null && local.isAfter(Instant.now())) {
+        if (countsLocally(memberId)) {
             return null;
         }
         ReentrantLock turn = turns.computeIfAbsent(memberId, id -> new ReentrantLock(true));
@@ -69,6 +68,10 @@ final class SharedRateBuckets {
         }
         TurnReleasingStrategy strategy = new TurnReleasingStrategy(turn);
         try {
+            // The request that had the turn before may have found the shared budget failing meanwhile.
+            if (countsLocally(memberId)) {
+                return null;
+            }
             // The caller's transaction is suspended, so the row stays locked for Bucket4j's own short transaction alone.
             return QuarkusTransaction.suspendingExisting().call(() -> bucket.asBlocking().tryConsume(1, maxWait, strategy));
         } catch (RuntimeException e) {
@@ -90,6 +93,11 @@ final class SharedRateBuckets {
             total += removed;
         } while (removed == 500);
         return total;
+    }
+
+    private boolean countsLocally(String memberId) {
+        Instant until = localUntil.get(memberId);
+        return until != null && until.isAfter(Instant.now());
     }
 
     private Boolean failed(String memberId, String reason, RuntimeException cause) {

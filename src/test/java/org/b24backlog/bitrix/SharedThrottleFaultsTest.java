@@ -124,6 +124,32 @@ class SharedThrottleFaultsTest {
         }
     }
 
+    @Test
+    void lockedRowFailsOnceForWaitingRequests() throws Exception {
+        String memberId = "locked-many-" + System.nanoTime();
+        throttle.acquire(memberId);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("select * from portal_rate_bucket where id like '" + memberId + "%' for update");
+            }
+            long started = System.nanoTime();
+            List<CompletableFuture<Void>> acquires = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                acquires.add(CompletableFuture.runAsync(() -> throttle.acquire(memberId), pool));
+            }
+            CompletableFuture.allOf(acquires.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            holder.rollback();
+
+            // Only the first waits out the lock; the others then count on this instance's budget at once.
+            assertThat(took).as("ten requests on a locked row").isLessThan(SharedRateBuckets.UPDATE_TIMEOUT.multipliedBy(3));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /**
      * Requests that wait for one portal's locked row hold no database connection, so with more of them than the pool
      * has connections another portal's request still goes through at once.
