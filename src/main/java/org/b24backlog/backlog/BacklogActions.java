@@ -58,7 +58,13 @@ public class BacklogActions {
     /** Moves the backlog to another Scrum without one, and returns that Scrum and the audit id. */
     public Moved move(PortalCredentials viewer, FrameSession session, String groupId, String backlogId, String targetGroupId) {
         manageableBacklog(viewer, session, "backlog.moved", groupId, backlogId);
-        ScrumGroup target = moveTargets(viewer, groupId).stream().filter(g -> g.id().equals(targetGroupId)).findFirst()
+        List<ScrumGroup> targets;
+        try {
+            targets = moveTargets(viewer, groupId);
+        } catch (BitrixApiException e) {
+            throw rejected(session, "backlog.moved", groupId, backlogId, e);
+        }
+        ScrumGroup target = targets.stream().filter(g -> g.id().equals(targetGroupId)).findFirst()
                 .orElseThrow(() -> failed(session, "backlog.moved", groupId, backlogId, new BacklogActionException(
                         "refusal_invalid_target", "Workgroup " + targetGroupId + " is not a Scrum without a backlog")));
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -68,7 +68,8 @@ public class BacklogReader {
         for (int i = 0; i < firstGets; i++) {
             first.add("f" + i, "tasks.api.scrum.task.get", Map.of("id", "$result[p0][tasks][" + i + "][id]"));
         }
-        BatchResult result = bitrix.batch(viewer, first).requireNoLimitRejection();
+        // Reads past the first page's end fail anyway, so their limit rejections are checked once the page is known.
+        BatchResult result = bitrix.batch(viewer, first).requireNoLimitRejection(key -> !key.startsWith("f"));
 
         ScrumGroup group = group(result, groupId);
         if (!group.isScrum()) {
@@ -95,6 +96,8 @@ public class BacklogReader {
         String backlogId = backlog.get().path("id").asText();
         List<JsonNode> rows = new ArrayList<>();
         result.result("p0").path("tasks").forEach(rows::add);
+        int firstRows = rows.size();
+        result.requireNoLimitRejection(key -> key.startsWith("f") && Integer.parseInt(key.substring(1)) < firstRows);
         Map<String, JsonNode> items = new LinkedHashMap<>();
         for (int i = 0; i < Math.min(firstGets, rows.size()); i++) {
             if (result.succeeded("f" + i)) {
@@ -162,7 +165,7 @@ public class BacklogReader {
                 nextPage++;
             }
 
-            BatchResult result = bitrix.batch(viewer, batch).requireNoLimitRejection();
+            BatchResult result = bitrix.batch(viewer, batch).requireNoLimitRejection(key -> !key.startsWith("g"));
             literalGets.forEach((key, id) -> {
                 if (result.succeeded(key)) {
                     items.put(id, result.result(key));
@@ -173,6 +176,10 @@ public class BacklogReader {
                 result.result("p" + page).path("tasks").forEach(pageRows::add);
                 rows.addAll(pageRows);
                 int gets = referencedGets.get(page);
+                String pagePrefix = "g" + page + "_";
+                int rowsHere = pageRows.size();
+                result.requireNoLimitRejection(key -> key.startsWith(pagePrefix)
+                        && Integer.parseInt(key.substring(pagePrefix.length())) < rowsHere);
                 for (int i = 0; i < pageRows.size(); i++) {
                     String id = pageRows.get(i).path("id").asText();
                     if (i < gets && result.succeeded("g" + page + "_" + i)) {
@@ -207,7 +214,8 @@ public class BacklogReader {
                 batch.add("u" + index, "user.get",
                         Map.of("FILTER", Map.of("ID", missing.subList(from, Math.min(missing.size(), from + PAGE_SIZE)))));
             }
-            BatchResult result = bitrix.batch(viewer, batch).requireNoLimitRejection();
+            // Names are only labels, so a rejected lookup leaves the ids in place of names rather than failing the page.
+            BatchResult result = bitrix.batch(viewer, batch);
             for (int index = 0; index < batch.size(); index++) {
                 rememberNames(memberId, result, "u" + index);
             }

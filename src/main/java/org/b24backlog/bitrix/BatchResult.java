@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -94,9 +95,14 @@ public final class BatchResult {
      * @throws BitrixApiException the OPERATION_TIME_LIMIT or QUERY_LIMIT_EXCEEDED error of a command
      */
     public BatchResult requireNoLimitRejection() {
-        for (BitrixApiException error : errors.values()) {
-            if (error.isOperationTimeLimit() || error.isQueryLimit()) {
-                throw error;
+        return requireNoLimitRejection(key -> true);
+    }
+
+    /** Raises the first limit rejection among the commands whose keys {@code counted} accepts, as the method above. */
+    public BatchResult requireNoLimitRejection(Predicate<String> counted) {
+        for (Map.Entry<String, BitrixApiException> error : errors.entrySet()) {
+            if (counted.test(error.getKey()) && (error.getValue().isOperationTimeLimit() || error.getValue().isQueryLimit())) {
+                throw error.getValue();
             }
         }
         return this;

@@ -33,6 +33,7 @@ final class MethodUsage {
     private final Deque<Contribution> contributions = new ArrayDeque<>();
     private double readingSeconds;
     private Instant readingResetAt;
+    private boolean readingResetReported;
     private Instant blockedUntil;
 
     MethodUsage(Duration window) {
@@ -43,9 +44,10 @@ final class MethodUsage {
      * Replaces the estimate with a portal's reading. Contributions seen before the reading's request was sent are
      * part of the reading; later ones may not be, so they stay.
      */
-    synchronized void read(double seconds, Instant resetAt, Instant sentAt) {
+    synchronized void read(double seconds, Instant resetAt, boolean resetReported, Instant sentAt) {
         readingSeconds = seconds;
         readingResetAt = resetAt;
+        readingResetReported = resetReported;
         contributions.removeIf(contribution -> contribution.at().isBefore(sentAt));
         blockedUntil = null;
     }
@@ -62,8 +64,10 @@ final class MethodUsage {
      */
     synchronized void block(Instant now) {
         prune(now);
-        if (readingResetAt != null && readingResetAt.isAfter(now)) {
-            blockedUntil = readingResetAt;
+        if (readingResetReported && readingResetAt != null && readingResetAt.isAfter(now)) {
+            // A reset further away than one window cannot be right, for example from a portal clock that runs ahead.
+            Instant latest = now.plus(window);
+            blockedUntil = readingResetAt.isBefore(latest) ? readingResetAt : latest;
             return;
         }
         Instant probe = now.plus(window.dividedBy(BUCKETS));

@@ -55,9 +55,9 @@ final class OperatingBudget {
         if (time == null || !time.has("operating")) {
             return;
         }
-        Instant resetAt = time.hasNonNull("operating_reset_at") ? Instant.ofEpochSecond(time.get("operating_reset_at").asLong())
-                : clock.instant().plus(window);
-        usageOf(memberId, method).read(time.get("operating").asDouble(), resetAt, sentAt);
+        boolean reported = time.hasNonNull("operating_reset_at");
+        Instant resetAt = reported ? Instant.ofEpochSecond(time.get("operating_reset_at").asLong()) : clock.instant().plus(window);
+        usageOf(memberId, method).read(time.get("operating").asDouble(), resetAt, reported, sentAt);
     }
 
     /** Adds the execution time of a batch sub-command, in seconds as {@code result_time.duration} gives it. */

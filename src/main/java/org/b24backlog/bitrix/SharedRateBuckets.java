@@ -63,6 +63,7 @@ final class SharedRateBuckets {
             return null;
         }
         ReentrantLock turn = turns.computeIfAbsent(memberId, id -> new ReentrantLock(true));
+        long started = System.nanoTime();
         if (!turn.tryLock(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
             return failed(memberId, "no turn within " + maxWait.toMillis() + " ms", null);
         }
@@ -73,7 +74,10 @@ final class SharedRateBuckets {
                 return null;
             }
             // The caller's transaction is suspended, so the row stays locked for Bucket4j's own short transaction alone.
-            return QuarkusTransaction.suspendingExisting().call(() -> bucket.asBlocking().tryConsume(1, maxWait, strategy));
+            // The wait for the turn counts towards the wait for the token, so the whole stays within maxWait.
+            Duration left = maxWait.minusNanos(System.nanoTime() - started);
+            Duration wait = left.isNegative() ? Duration.ZERO : left;
+            return QuarkusTransaction.suspendingExisting().call(() -> bucket.asBlocking().tryConsume(1, wait, strategy));
         } catch (RuntimeException e) {
             if (e.getCause() instanceof InterruptedException interrupted) {
                 throw interrupted;

@@ -84,6 +84,10 @@ public class FrameVerifier {
         try {
             who = bitrix.batch(viewer, Batch.create().add("user", "user.current").add("admin", "user.admin"));
         } catch (BitrixApiException e) {
+            if (e.isOperationTimeLimit() || e.isQueryLimit()) {
+                // A limit rejection does not mean the token is bad, so the user sees the pause, not advice to reopen the app.
+                throw e;
+            }
             Log.infof("Portal %s rejected the frame token (%s)", request.memberId(), e.code());
             throw new FrameRejectedException(FrameRejectedException.Reason.TOKEN_REFUSED,
                     "Portal " + installation.domain + " did not accept the token of this page (" + e.code() + ")", e);
@@ -101,6 +105,8 @@ public class FrameVerifier {
             recordMove(installation, confirmed);
         }
 
+        // A rejected admin check must not pass as "not an admin" for the whole session.
+        who.requireNoLimitRejection();
         JsonNode user = who.result("user");
         String userId = user.path("ID").asText();
         String userName = (user.path("NAME").asText("") + " " + user.path("LAST_NAME").asText("")).trim();

@@ -199,6 +199,26 @@ class OperatingBudgetTest {
     }
 
     @Test
+    void readingWithoutResetBlocksOneBucket() throws IOException {
+        budget.record(MEMBER, METHOD, new ObjectMapper().readTree("{\"operating\":1.0}"), START);
+
+        budget.markExhausted(MEMBER, METHOD);
+
+        assertThat(budget.waitBefore(MEMBER, METHOD)).as("no reset reported, so one bucket")
+                .isEqualTo(new OperatingBudget.Wait(METHOD, Duration.ofMinutes(1), true));
+    }
+
+    @Test
+    void farReportedResetCappedAtWindow() {
+        budget.record(MEMBER, METHOD, time(1, START.plus(Duration.ofDays(1))), START);
+
+        budget.markExhausted(MEMBER, METHOD);
+
+        assertThat(budget.waitBefore(MEMBER, METHOD)).as("a reset a day ahead cannot be right")
+                .isEqualTo(new OperatingBudget.Wait(METHOD, Duration.ofMinutes(10), true));
+    }
+
+    @Test
     void exhaustedEndsAtItsTime() {
         budget.markExhausted(MEMBER, METHOD);
         clock.advance(Duration.ofMinutes(1));

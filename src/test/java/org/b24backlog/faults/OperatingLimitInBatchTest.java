@@ -99,6 +99,51 @@ class OperatingLimitInBatchTest {
     }
 
     @Test
+    void paddingRejectionKeepsCompletePage() {
+        int tasks = portal.backlogTasks(DemoData.SCRUM_MOBILE).size();
+        // Each read costs 1 s and the budget ends half a second before the last real read, so only padding is rejected.
+        portal.limits().operatingBudget(TASK_GET, Duration.ofMillis(tasks * 1000L - 500)).operatingCharge(TASK_GET,
+                Duration.ofSeconds(1));
+
+        Response page = given().queryParam("s", session).get("/backlog/" + DemoData.SCRUM_MOBILE);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body().asString().split("data-task-id=").length - 1).as("tasks listed").isEqualTo(DemoData.MOBILE_BACKLOG_TASKS);
+    }
+
+    @Test
+    void rejectedMoveTargetCheckRecorded() {
+        // The group's own backlog read runs, and the portal rejects the reads of the target Scrums' backlogs.
+        portal.limits().operatingBudget(BACKLOG_GET, Duration.ofMillis(500)).operatingCharge(BACKLOG_GET, Duration.ofSeconds(1));
+
+        Response answer = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .queryParam("s", session).formParam("backlogId", DemoData.BACKLOG_MOBILE)
+                .formParam("targetGroupId", DemoData.SCRUM_NO_BACKLOG).post("/backlog/" + DemoData.SCRUM_MOBILE + "/move");
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry> list("action", "backlog.moved").stream()
+                .map(entry -> entry.messageKey).toList())).as("message keys of the failed move").containsExactly("refusal_operating_limit");
+        assertThat(portal.backlogOf(DemoData.SCRUM_MOBILE)).as("the backlog stays where it was").isPresent();
+    }
+
+    @Test
+    void rejectedAdminCheckShowsPause() {
+        portal.limits().operatingBudget("user.admin", Duration.ofMillis(500)).operatingCharge("user.admin", Duration.ofSeconds(1));
+        // The first frame spends the whole user.admin budget.
+        AppFrames.open(portal.launchGroupTab(DemoData.USER_ADMIN, DemoData.SCRUM_MOBILE)).then().statusCode(200);
+
+        Response second = AppFrames.open(portal.launchGroupTab(DemoData.USER_ADMIN, DemoData.SCRUM_MOBILE));
+        Response third = AppFrames.open(portal.launchGroupTab(DemoData.USER_ADMIN, DemoData.SCRUM_MOBILE));
+
+        assertThat(second.statusCode()).as("frame whose admin check was rejected").isEqualTo(502);
+        assertThat(second.body().asString()).contains("Bitrix24 paused this kind of request for the app");
+        assertThat(second.body().asString()).as("no session for a guessed role").doesNotContain("?s=");
+        assertThat(third.statusCode()).as("frame while user.admin is marked as rejected").isEqualTo(502);
+        assertThat(third.body().asString()).doesNotContain("did not accept the token");
+        assertThat(third.body().asString()).contains("Bitrix24 paused this kind of request for the app");
+    }
+
+    @Test
     void throttleDatabaseErrorFallsBackToLocalBudget() throws Exception {
         try (Connection admin = dataSource.getConnection(); Statement sql = admin.createStatement()) {
             sql.execute("alter table portal_rate_bucket rename to portal_rate_bucket_moved");
