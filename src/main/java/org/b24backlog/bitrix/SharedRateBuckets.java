@@ -31,7 +31,7 @@ final class SharedRateBuckets {
     /** How long a full bucket stays stored. A row past it means the same as no row, and the scheduled purge deletes it. */
     private static final Duration KEEP_FULL = Duration.ofMinutes(5);
 
-    /** How long one update of a row may take, lock wait included; normal updates take milliseconds. */
+    /** How long each statement of a row update may take, lock wait included. Normal updates take milliseconds. */
     static final Duration UPDATE_TIMEOUT = Duration.ofSeconds(2);
 
     /** How long an instance counts a portal's requests on its own after the shared budget failed. */
