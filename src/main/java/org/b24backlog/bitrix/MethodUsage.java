@@ -59,8 +59,9 @@ final class MethodUsage {
     }
 
     /**
-     * Marks the method as rejected for its limit until its oldest one-minute bucket drops out: a reading's reset time,
-     * or else at most one bucket from now, because older unknown usage may drop out that soon and one call may probe.
+     * Marks the method as rejected for its limit until its oldest one-minute bucket drops out. That is a reading's
+     * reset time when known. Otherwise it is at most one bucket from now, because older unknown usage may drop out
+     * that soon, and then one call may probe.
      */
     synchronized void block(Instant now) {
         prune(now);

@@ -19,7 +19,7 @@ class PortalRefusalTest {
             400 | 0                    | Access denied                                    | refusal_access_denied
             400 | 0                    | Something new                                    | refusal_other
             """)
-    void refusalExplainedByStatusAndCode(int status, String code, String description, String expected) {
+    void messageKeyByStatusAndCode(int status, String code, String description, String expected) {
         BitrixApiException error = new BitrixApiException("tasks.api.scrum.backlog.update", status, code, description);
 
         assertThat(PortalRefusal.messageKey(error)).isEqualTo(expected);

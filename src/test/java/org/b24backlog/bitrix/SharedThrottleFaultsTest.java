@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.b24backlog.config.BitrixConfig;
+import org.b24backlog.testsupport.StoredBudgets;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -224,18 +225,6 @@ class SharedThrottleFaultsTest {
     }
 
     private List<String> idsLike(String pattern) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select id from portal_rate_bucket where id like ?")) {
-            query.setString(1, pattern);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading portal_rate_bucket failed", e);
-        }
+        return StoredBudgets.idsLike(dataSource, pattern);
     }
 }

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.b24backlog.demoportal.DemoData;
 import org.b24backlog.demoportal.DemoPortal;
 import org.b24backlog.demoportal.JournalEntry;
-import org.b24backlog.testsupport.AppFrames;
 import org.b24backlog.testsupport.Installs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,12 +52,7 @@ class BatchOperatingTimeTest {
 
     @BeforeEach
     void install() throws Exception {
-        Installs.reset(portal);
-        portal.setRateLimitEnabled(false);
-        Installs.install(portal);
-        session = AppFrames.sessionToken(
-                AppFrames.open(portal.launchGroupTab(DemoData.USER_ADMIN, DemoData.SCRUM_MOBILE)).body().asString());
-        portal.clearJournal();
+        session = Installs.adminSessionWithoutRateLimit(portal);
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.b24backlog.demoportal.DemoPortal;
 import org.b24backlog.demoportal.JournalEntry;
 import org.b24backlog.demoportal.faults.SlowEffect;
 import org.b24backlog.installation.Installation;
-import org.b24backlog.testsupport.AppFrames;
 import org.b24backlog.testsupport.Installs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,12 +51,7 @@ class FaultyPortalTest {
 
     @BeforeEach
     void install() throws Exception {
-        Installs.reset(portal);
-        portal.setRateLimitEnabled(false);
-        Installs.install(portal);
-        session = AppFrames.sessionToken(
-                AppFrames.open(portal.launchGroupTab(DemoData.USER_ADMIN, DemoData.SCRUM_MOBILE)).body().asString());
-        portal.clearJournal();
+        session = Installs.adminSessionWithoutRateLimit(portal);
     }
 
     @Test

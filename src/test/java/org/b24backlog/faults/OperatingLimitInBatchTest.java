@@ -47,12 +47,7 @@ class OperatingLimitInBatchTest {
 
     @BeforeEach
     void install() throws Exception {
-        Installs.reset(portal);
-        portal.setRateLimitEnabled(false);
-        Installs.install(portal);
-        session = AppFrames.sessionToken(
-                AppFrames.open(portal.launchGroupTab(DemoData.USER_ADMIN, DemoData.SCRUM_MOBILE)).body().asString());
-        portal.clearJournal();
+        session = Installs.adminSessionWithoutRateLimit(portal);
     }
 
     @Test

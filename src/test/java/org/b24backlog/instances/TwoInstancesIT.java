@@ -6,10 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +26,7 @@ import org.b24backlog.demoportal.JournalEntry;
 import org.b24backlog.testsupport.AppFrames;
 import org.b24backlog.testsupport.AppProcess;
 import org.b24backlog.testsupport.Installs;
+import org.b24backlog.testsupport.StoredBudgets;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
@@ -112,7 +109,7 @@ class TwoInstancesIT {
             assertThat(portal.journal().stream().filter(e -> "QUERY_LIMIT_EXCEEDED".equals(e.error())).count())
                     .as("requests the portal rejected for its rate limit").isZero();
 
-            assertThat(storedBuckets(portal.memberId())).as("stored budgets of the portal, one for both instances")
+            assertThat(StoredBudgets.idsLike(dataSource, portal.memberId() + "|%")).as("stored budgets of the portal, one for both instances")
                     .containsExactly(portal.memberId() + "|" + (ASSUMED_BURST - ASSUMED_BURST / 10) + "|" + DRAIN);
 
             // The refreshed pair is stored: a view on each instance works without another refresh.
@@ -138,20 +135,6 @@ class TwoInstancesIT {
         settings.put("b24.portal-hosts", portal.domain());
         settings.put("b24.allow-http", "true");
         return settings;
-    }
-
-    private List<String> storedBuckets(String memberId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select id from portal_rate_bucket where id like ?")) {
-            query.setString(1, memberId + "|%");
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
-        }
     }
 
     private String session(int userId) {

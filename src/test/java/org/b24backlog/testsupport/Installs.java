@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 
 import org.b24backlog.audit.AuditEntry;
+import org.b24backlog.demoportal.DemoData;
 import org.b24backlog.demoportal.DemoPortal;
 import org.b24backlog.demoportal.install.EventDelivery;
 import org.b24backlog.demoportal.install.InstallResult;
@@ -43,5 +44,19 @@ public final class Installs {
         assertThat(installer.body().asString()).contains("data-install-finish=\"true\"");
         assertThat(portal.finishInstall()).isTrue();
         return result.applicationToken();
+    }
+
+    /**
+     * Reseeds the demo portal with its rate limit off, installs the app and opens the Mobile app Scrum tab as the
+     * portal's admin. Returns that page's session token, with the portal's journal emptied.
+     */
+    public static String adminSessionWithoutRateLimit(DemoPortal portal) throws Exception {
+        reset(portal);
+        portal.setRateLimitEnabled(false);
+        install(portal);
+        String session = AppFrames.sessionToken(
+                AppFrames.open(portal.launchGroupTab(DemoData.USER_ADMIN, DemoData.SCRUM_MOBILE)).body().asString());
+        portal.clearJournal();
+        return session;
     }
 }
